@@ -1,0 +1,59 @@
+package org.vmsseaman.api.tagstore;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import org.vmsseaman.api.subscriber.TagSubscriber;
+import org.vmsseaman.api.tag.TagDefinition;
+import org.vmsseaman.api.tag.TagValue;
+
+/**
+ * The live value of every tag, with fan-out to subscribers.
+ *
+ * <p>Reads are lock-free and may be called from any thread. {@link #publish(List)} is safe from
+ * many threads at once and never blocks on a subscriber: each subscription has its own bounded
+ * buffer and delivery thread (see {@link TagSubscriber}).
+ *
+ * <p>Every defined tag always has a current value; a tag that has received none yet has quality
+ * {@link org.vmsseaman.api.tag.Quality#BAD_NO_VALUE} and a null value.
+ */
+@ProviderType
+public interface TagStore {
+
+    /**
+     * Replaces the set of defined tags. Tags that stay keep their current value; new tags start
+     * with {@code BAD_NO_VALUE}; removed tags disappear (subscribers are not told).
+     *
+     * @throws IllegalArgumentException if two definitions share an id
+     */
+    void define(Collection<TagDefinition> definitions);
+
+    /** The definition of a tag. */
+    Optional<TagDefinition> definition(String tagId);
+
+    /** All definitions, in no particular order. */
+    Collection<TagDefinition> definitions();
+
+    /** The current value of a tag; empty if no such tag is defined. */
+    Optional<TagValue> get(String tagId);
+
+    /** The current value of every defined tag. */
+    List<TagValue> snapshot();
+
+    /**
+     * Accepts a batch of updates: stores each as its tag's current value and hands the batch to the
+     * subscribers. Updates for undefined tags, or whose value does not match the tag's data type,
+     * are refused and counted, the rest are accepted. Pass batches rather than single values: one
+     * hand-off per batch is what makes fan-out cheap.
+     *
+     * @return the number of updates accepted
+     */
+    int publish(List<TagValue> updates);
+
+    /** Subscribes; delivery starts with the next accepted update. */
+    Subscription subscribe(TagSubscriber subscriber, SubscriptionOptions options);
+
+    /** Current statistics. */
+    TagStoreStats stats();
+}
