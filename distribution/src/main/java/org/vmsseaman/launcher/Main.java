@@ -1,0 +1,145 @@
+package org.vmsseaman.launcher;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.felix.framework.Felix;
+import org.apache.felix.main.AutoProcessor;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+
+/**
+ * Starts VMS Seaman: a Felix framework that installs and starts every jar in {@code bundle/}, with
+ * FileInstall watching {@code conf/} (configuration) and {@code deploy/} (hot-swappable drivers).
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args, defaultHome());
+        } catch (IllegalArgumentException e) {
+            System.err.println("vmsseaman: " + e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        if (options.vmsproj() != null && !Files.isRegularFile(options.vmsproj())) {
+            System.err.println("vmsseaman: project file not found: " + options.vmsproj());
+            System.exit(2);
+        }
+        ConsoleCredentials credentials =
+                ConsoleCredentials.loadOrCreate(options.home().resolve("data/security/webconsole.properties"));
+        Felix felix = new Felix(frameworkProperties(options, credentials));
+        felix.init();
+        AutoProcessor.process(frameworkProperties(options, credentials), felix.getBundleContext());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(felix), "vmsseaman-shutdown"));
+        felix.start();
+        printBanner(options, credentials);
+        FrameworkEvent event = felix.waitForStop(0);
+        if (event.getType() == FrameworkEvent.ERROR) {
+            System.exit(1);
+        }
+    }
+
+    static Map<String, Object> frameworkProperties(Options o, ConsoleCredentials c) throws IOException {
+        Path home = o.home();
+        Path cache = home.resolve("data/felix-cache");
+        deleteTree(cache); // bundle/ is the truth at every start; deploy/ is re-read by FileInstall
+        Files.createDirectories(home.resolve("deploy"));
+        Files.createDirectories(home.resolve("logs"));
+        Path tmp = home.resolve("data/tmp");
+        Files.createDirectories(tmp);
+
+        Map<String, Object> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, cache.toString());
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.*,com.sun.*,jdk.internal.reflect,jdk.internal.reflect.*");
+        p.put(AutoProcessor.AUTO_DEPLOY_DIR_PROPERTY, home.resolve("bundle").toString());
+        p.put(AutoProcessor.AUTO_DEPLOY_ACTION_PROPERTY, "install,start");
+        p.put("felix.log.level", "1");
+        // Logging: configured from the first bundle start, not only once FileInstall has read conf/
+        p.put("org.ops4j.pax.logging.log4j2.config.file", home.resolve("conf/log4j2.xml").toString());
+        p.put("org.ops4j.pax.logging.DefaultServiceLog.level", "WARN");
+        p.put("org.ops4j.pax.logging.StatusLogger.level", "WARN");
+        // FileInstall: the default watcher reads conf/ (configuration); conf/ defines the deploy/ watcher.
+        p.put("felix.fileinstall.dir", home.resolve("conf").toString());
+        p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        p.put("felix.fileinstall.poll", "1000");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.log.level", "2");
+        // HTTP
+        p.put("org.osgi.service.http.port", Integer.toString(o.port()));
+        p.put("org.ops4j.pax.web.listening.addresses", o.host());
+        p.put("org.ops4j.pax.web.server.connector.idleTimeout", "30000");
+        // Web Console: never its built-in admin/admin
+        p.put("felix.webconsole.username", c.username());
+        p.put("felix.webconsole.password", c.passwordHash());
+        p.put("felix.webconsole.realm", "VMS Seaman");
+        // Gogo shell only when asked for
+        p.put("gosh.args", o.console() ? "" : "--nointeractive");
+        // VMS Seaman
+        p.put("vmsseaman.home", home.toString());
+        if (o.vmsproj() != null) {
+            p.put("vmsseaman.project.file", o.vmsproj().toString());
+        }
+        p.put("vmsseaman.historian.db", o.db().toString());
+        p.put("vmsseaman.http.host", o.host());
+        p.put("vmsseaman.http.port", Integer.toString(o.port()));
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        System.setProperty("vmsseaman.home", home.toString());
+        return p;
+    }
+
+    private static void printBanner(Options o, ConsoleCredentials c) {
+        String host = o.host().equals("0.0.0.0") ? "localhost" : o.host();
+        String base = "http://" + host + ":" + o.port();
+        System.out.println("VMS Seaman started (home " + o.home() + ")");
+        System.out.println("  project:     " + (o.vmsproj() == null ? "built-in demo vessel" : o.vmsproj()));
+        System.out.println("  REST API:    " + base + "/health, " + base + "/tags");
+        System.out.println("  Web Console: " + base + "/system/console  user '" + c.username() + "', password in "
+                + c.file() + (c.generated() ? " (generated now)" : ""));
+        System.out.println("  logs:        " + o.home().resolve("logs"));
+    }
+
+    private static void stop(Felix felix) {
+        try {
+            felix.stop();
+            felix.waitForStop(30_000);
+        } catch (BundleException | InterruptedException e) {
+            System.err.println("vmsseaman: stop failed: " + e);
+        }
+    }
+
+    private static Path defaultHome() {
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().getParent().toAbsolutePath(); // lib/vmsseaman-launcher.jar -> home
+        } catch (URISyntaxException | NullPointerException e) {
+            return Path.of(".").toAbsolutePath();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
