@@ -1,0 +1,112 @@
+package org.vmsseaman.devices.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.vmsseaman.api.device.BoundTag;
+import org.vmsseaman.api.device.ConnectionState;
+import org.vmsseaman.api.device.DeviceContext;
+import org.vmsseaman.api.device.DeviceStatus;
+import org.vmsseaman.api.device.TagSink;
+import org.vmsseaman.api.driver.DeviceSession;
+import org.vmsseaman.api.project.DeviceDefinition;
+import org.vmsseaman.api.tag.TagDefinition;
+
+/** One project device: its bound tags, the session of the driver serving it (if any) and its status. */
+final class ManagedDevice {
+
+    private final DeviceDefinition definition;
+    private final List<BoundTag> tags;
+    private final Map<String, TagDefinition> byId;
+    private volatile ConnectionState state;
+    private volatile String detail;
+    private volatile Instant since = Instant.now();
+    private volatile String driverBundle = "";
+    private DeviceSink sink; // guarded by the manager's lifecycle thread
+    private DeviceSession session;
+
+    ManagedDevice(DeviceDefinition definition, List<BoundTag> tags) {
+        this.definition = definition;
+        this.tags = List.copyOf(tags);
+        this.byId = tags.stream().collect(java.util.stream.Collectors.toMap(BoundTag::id, BoundTag::definition));
+        this.state = definition.enabled() ? ConnectionState.DRIVER_MISSING : ConnectionState.DISABLED;
+        this.detail = definition.enabled() ? "no driver for protocol '" + definition.protocol() + "'" : "disabled in the project";
+    }
+
+    DeviceDefinition definition() {
+        return definition;
+    }
+
+    List<String> tagIds() {
+        return tags.stream().map(BoundTag::id).toList();
+    }
+
+    Map<String, TagDefinition> tagsById() {
+        return byId;
+    }
+
+    boolean running() {
+        return session != null;
+    }
+
+    void setState(ConnectionState newState, String newDetail) {
+        if (newState != state || !newDetail.equals(detail)) {
+            since = Instant.now();
+        }
+        state = newState;
+        detail = newDetail;
+    }
+
+    /** A context for a new session; the sink reports status back into this device. */
+    DeviceContext newContext(DeviceSink newSink, String bundle) {
+        this.sink = newSink;
+        this.driverBundle = bundle;
+        DeviceDefinition def = definition;
+        List<BoundTag> bound = tags;
+        return new DeviceContext() {
+            @Override
+            public DeviceDefinition device() {
+                return def;
+            }
+
+            @Override
+            public List<BoundTag> tags() {
+                return bound;
+            }
+
+            @Override
+            public TagSink sink() {
+                return newSink;
+            }
+        };
+    }
+
+    void started(DeviceSession newSession) {
+        this.session = newSession;
+    }
+
+    /** Detaches the session and sink; the caller closes the returned session. */
+    DeviceSession detach() {
+        DeviceSession s = session;
+        session = null;
+        if (sink != null) {
+            sink.close();
+        }
+        driverBundle = "";
+        return s;
+    }
+
+    DeviceStatus status() {
+        DeviceSink s = sink;
+        return new DeviceStatus(
+                definition.id(),
+                definition.protocol(),
+                state,
+                detail,
+                since,
+                tags.size(),
+                s == null ? 0 : s.updates(),
+                s == null ? 0 : s.rejected(),
+                driverBundle);
+    }
+}

@@ -1,0 +1,243 @@
+package org.vmsseaman.rest.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.Set;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.vmsseaman.api.device.ConnectionState;
+import org.vmsseaman.api.device.DeviceRegistry;
+import org.vmsseaman.api.device.DeviceStatus;
+import org.vmsseaman.api.project.ProjectService;
+import org.vmsseaman.api.project.VesselProject;
+import org.vmsseaman.api.tag.Quality;
+import org.vmsseaman.api.tagstore.SubscriberStats;
+import org.vmsseaman.api.tagstore.TagStore;
+import org.vmsseaman.api.tagstore.TagStoreStats;
+
+/**
+ * {@code GET /health}: OK, DEGRADED (a device not connected, a driver missing, a subscriber dropping data,
+ * a bundle or component not active) or DOWN (no project, no tag store); 503 only when DOWN. It keeps
+ * answering whatever else is missing, and reveals nothing sensitive.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/health")
+@HttpWhiteboardServletName("vmsseaman-health")
+public final class HealthServlet extends JsonServlet {
+    private static final long serialVersionUID = 1L;
+
+    private final transient BundleContext context;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TagStore tagStore;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ProjectService projectService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceRegistry deviceRegistry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ServiceComponentRuntime scr;
+
+    @Activate
+    public HealthServlet(BundleContext context) {
+        this.context = context;
+    }
+
+    @Override
+    Set<String> parameters(HttpServletRequest req) {
+        return Set.of();
+    }
+
+    @Override
+    void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Status status = new Status();
+        ObjectNode body = Json.object();
+        body.put("status", "OK"); // placeholder keeps "status" first; replaced below
+        body.put("time", Instant.now().toString());
+        body.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        body.put("version", context.getBundle().getVersion().toString());
+        body.set("project", project(status));
+        body.set("tags", tags(status));
+        body.set("devices", devices(status));
+        body.set("bundles", bundles(status));
+        body.set("components", components(status));
+        body.set("problems", status.problems);
+        body.put("status", status.level());
+        Json.write(resp, status.down ? 503 : 200, body);
+    }
+
+    private ObjectNode project(Status status) {
+        ObjectNode n = Json.object();
+        ProjectService ps = projectService;
+        if (ps == null) {
+            n.put("loaded", false);
+            status.down("no vessel project loaded (see the runtime log for the problems in the project file)");
+            return n;
+        }
+        VesselProject p = ps.project();
+        n.put("loaded", true);
+        n.put("source", p.source());
+        n.put("vessel", p.vessel().name());
+        n.put("tags", p.tags().size());
+        n.put("devices", p.devices().size());
+        n.put("alarms", p.alarms().size());
+        return n;
+    }
+
+    private ObjectNode tags(Status status) {
+        ObjectNode n = Json.object();
+        TagStore ts = tagStore;
+        if (ts == null) {
+            status.down("tag store not running");
+            return n;
+        }
+        TagStoreStats stats = ts.stats();
+        n.put("total", stats.tagCount());
+        for (Quality.Level level : Quality.Level.values()) {
+            n.put(level.name().toLowerCase(java.util.Locale.ROOT), stats.byLevel().getOrDefault(level, 0));
+        }
+        ObjectNode byQuality = n.putObject("byQuality");
+        stats.byQuality().forEach((q, count) -> byQuality.put(q.name(), count));
+        n.put("updates", stats.updates());
+        n.put("rejected", stats.rejected());
+        n.put("updateRate", Math.round(stats.updateRate() * 10) / 10.0);
+        ArrayNode subs = n.putArray("subscribers");
+        for (SubscriberStats s : stats.subscribers()) {
+            subs.add(Json.MAPPER.valueToTree(s));
+            if (s.dropped() > 0) {
+                status.degraded("subscriber '" + s.name() + "' dropped " + s.dropped() + " updates");
+            }
+        }
+        return n;
+    }
+
+    private ArrayNode devices(Status status) {
+        ArrayNode out = Json.array();
+        DeviceRegistry registry = deviceRegistry;
+        if (registry == null) {
+            if (projectService != null) {
+                status.degraded("device binding not running");
+            }
+            return out;
+        }
+        for (DeviceStatus d : registry.devices()) {
+            ObjectNode n = out.addObject();
+            n.put("id", d.deviceId());
+            n.put("protocol", d.protocol());
+            n.put("state", d.state().name());
+            n.put("detail", d.detail());
+            n.put("since", d.since().toString());
+            n.put("tags", d.tagCount());
+            n.put("updates", d.updates());
+            n.put("rejected", d.rejected());
+            n.put("driver", d.driverBundle());
+            if (d.state() != ConnectionState.CONNECTED && d.state() != ConnectionState.DISABLED) {
+                status.degraded("device '" + d.deviceId() + "' is " + d.state() + ": " + d.detail());
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode bundles(Status status) {
+        ObjectNode n = Json.object();
+        Bundle[] all = context.getBundles();
+        int active = 0;
+        ArrayNode notActive = Json.array();
+        for (Bundle b : all) {
+            boolean fragment = b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
+            if (b.getState() == Bundle.ACTIVE || (fragment && b.getState() == Bundle.RESOLVED)) {
+                active++;
+            } else {
+                notActive.add(b.getSymbolicName() + " " + b.getVersion() + " " + state(b.getState()));
+            }
+        }
+        n.put("total", all.length);
+        n.put("active", active);
+        n.set("notActive", notActive);
+        if (!notActive.isEmpty()) {
+            status.degraded(notActive.size() + " bundle(s) not active");
+        }
+        return n;
+    }
+
+    private ObjectNode components(Status status) {
+        ObjectNode n = Json.object();
+        ServiceComponentRuntime runtime = scr;
+        if (runtime == null) {
+            return n;
+        }
+        int total = 0;
+        ArrayNode unsatisfied = Json.array();
+        for (ComponentDescriptionDTO d : runtime.getComponentDescriptionDTOs()) {
+            if (!d.name.startsWith("org.vmsseaman.")) {
+                continue;
+            }
+            for (ComponentConfigurationDTO c : runtime.getComponentConfigurationDTOs(d)) {
+                total++;
+                if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                        || c.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION
+                        || c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    unsatisfied.add(d.name + (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION ? " (failed: " + c.failure + ")" : " (unsatisfied)"));
+                }
+            }
+        }
+        n.put("total", total);
+        n.set("notRunning", unsatisfied);
+        if (!unsatisfied.isEmpty()) {
+            status.degraded(unsatisfied.size() + " VMS Seaman component(s) not running");
+        }
+        return n;
+    }
+
+    private static String state(int s) {
+        return switch (s) {
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.UNINSTALLED -> "UNINSTALLED";
+            default -> "ACTIVE";
+        };
+    }
+
+    /** Collects the worst state and the reasons. */
+    private static final class Status {
+        final ArrayNode problems = Json.array();
+        boolean down;
+        boolean degraded;
+
+        void down(String why) {
+            down = true;
+            problems.add(why);
+        }
+
+        void degraded(String why) {
+            degraded = true;
+            problems.add(why);
+        }
+
+        String level() {
+            return down ? "DOWN" : degraded ? "DEGRADED" : "OK";
+        }
+    }
+}
