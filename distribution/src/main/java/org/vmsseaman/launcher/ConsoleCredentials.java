@@ -19,9 +19,9 @@ import java.util.Properties;
  * first start (random password, file readable by the owner only). The console never runs with its
  * built-in admin/admin: the launcher hands it only a SHA-256 hash through framework properties.
  */
-record ConsoleCredentials(String username, String password, Path file, boolean generated) {
+public record ConsoleCredentials(String username, String password, Path file, boolean generated) {
 
-    static ConsoleCredentials loadOrCreate(Path file) throws IOException {
+    public static ConsoleCredentials loadOrCreate(Path file) throws IOException {
         if (Files.exists(file)) {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

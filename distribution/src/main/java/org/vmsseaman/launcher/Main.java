@@ -54,7 +54,11 @@ public final class Main {
         }
     }
 
-    static Map<String, Object> frameworkProperties(Options o, ConsoleCredentials c) throws IOException {
+    /**
+     * The framework properties the runtime starts with; also used by the in-framework tests so they boot
+     * exactly what the distribution boots. Cleans the bundle cache and creates the runtime folders.
+     */
+    public static Map<String, Object> frameworkProperties(Options o, ConsoleCredentials c) throws IOException {
         Path home = o.home();
         Path cache = home.resolve("data/felix-cache");
         deleteTree(cache); // bundle/ is the truth at every start; deploy/ is re-read by FileInstall

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Command-line options of the runtime; names follow the reference runtime (--vmsproj, --host, --port, --db). */
-record Options(Path home, Path vmsproj, String host, int port, Path db, boolean console, boolean help) {
+public record Options(Path home, Path vmsproj, String host, int port, Path db, boolean console, boolean help) {
 
     static final String USAGE = String.join(
             "\n",
@@ -23,7 +23,7 @@ record Options(Path home, Path vmsproj, String host, int port, Path db, boolean 
      *
      * @throws IllegalArgumentException naming the bad option
      */
-    static Options parse(String[] args, Path defaultHome) {
+    public static Options parse(String[] args, Path defaultHome) {
         Path home = defaultHome;
         Path vmsproj = null;
         String host = "127.0.0.1";

@@ -1,0 +1,79 @@
+package org.vmsseaman.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Constants;
+import org.vmsseaman.launcher.ConsoleCredentials;
+import org.vmsseaman.launcher.Main;
+import org.vmsseaman.launcher.Options;
+
+/**
+ * pax-exam options that boot exactly the assembled distribution: every jar of its bundle/ folder, its
+ * conf/ and deploy/ copied into a fresh home, and the framework properties of its launcher.
+ */
+final class Distribution {
+
+    /** Framework property naming the test's runtime home. */
+    static final String HOME = "vmsseaman.itest.home";
+    /** Framework property with the Web Console password generated for this run. */
+    static final String CONSOLE_PASSWORD = "vmsseaman.itest.console.password";
+
+    private Distribution() {}
+
+    static Option[] options() throws IOException {
+        Path dist = Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman")).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dist.resolve("bundle"))) {
+            throw new IllegalStateException("no assembled distribution at " + dist + ": build the distribution module first");
+        }
+        Path home = Files.createTempDirectory("vmsseaman-itest-");
+        copyFolder(dist.resolve("conf"), home.resolve("conf"));
+        copyFolder(dist.resolve("deploy"), home.resolve("deploy"));
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Options options = Options.parse(new String[] {"--host", "127.0.0.1", "--port", Integer.toString(port)}, home);
+        ConsoleCredentials credentials = ConsoleCredentials.loadOrCreate(home.resolve("data/security/webconsole.properties"));
+
+        List<Option> result = new ArrayList<>();
+        for (Map.Entry<String, Object> e : Main.frameworkProperties(options, credentials).entrySet()) {
+            if (!e.getKey().startsWith("org.osgi.framework.storage")) { // pax-exam owns the cache
+                result.add(frameworkProperty(e.getKey()).value(e.getValue()));
+            }
+        }
+        result.add(frameworkProperty(HOME).value(home.toString()));
+        result.add(frameworkProperty(CONSOLE_PASSWORD).value(credentials.password()));
+        result.add(frameworkProperty(Constants.FRAMEWORK_BOOTDELEGATION).value("sun.*,com.sun.*,jdk.internal.reflect,jdk.internal.reflect.*"));
+        result.add(systemProperty("vmsseaman.home").value(home.toString()));
+        try (Stream<Path> jars = Files.list(dist.resolve("bundle"))) {
+            jars.filter(p -> p.toString().endsWith(".jar")).sorted()
+                    .forEach(jar -> result.add(bundle(jar.toUri().toString()).start()));
+        }
+        result.add(frameworkProperty("pax.exam.service.timeout").value("60000"));
+        result.add(junitBundles());
+        result.add(cleanCaches());
+        return result.toArray(Option[]::new);
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName().toString()));
+            }
+        }
+    }
+}

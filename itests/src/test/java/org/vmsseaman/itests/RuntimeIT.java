@@ -1,0 +1,268 @@
+package org.vmsseaman.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.vmsseaman.api.project.ProjectException;
+import org.vmsseaman.api.project.ProjectProblem;
+import org.vmsseaman.api.project.ProjectService;
+import org.vmsseaman.api.project.VesselProject;
+import org.vmsseaman.api.tag.Quality;
+import org.vmsseaman.api.tag.TagValue;
+import org.vmsseaman.api.tagstore.TagStore;
+
+/** The assembled runtime in a real Felix framework: bundles, simulator data, REST, Web Console and driver hot swap. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RuntimeIT {
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private TagStore tagStore;
+
+    @Inject
+    private ProjectService projectService;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Configuration
+    public Option[] config() throws IOException {
+        return Distribution.options();
+    }
+
+    @Test
+    public void everyBundleIsActive() {
+        Await.until(STARTUP, "all bundles active", () -> notActive().isEmpty(), () -> "not active: " + notActive());
+        assertTrue("the distribution's bundles and the simulator", context.getBundles().length > 60);
+        assertNotNull(bundle("org.vmsseaman.driver.simulator"));
+    }
+
+    @Test
+    public void simulatorValuesReachTheTagStoreGoodAndChange() throws InterruptedException {
+        List<String> simTags = simulatorTags();
+        assertTrue("demo vessel has at least 200 simulated tags, has " + simTags.size(), simTags.size() >= 200);
+        Await.until(STARTUP, "every simulated tag GOOD", () -> notGood(simTags).isEmpty(), () -> "not GOOD: " + notGood(simTags));
+
+        Map<String, Object> before = values(simTags);
+        Thread.sleep(3000);
+        Map<String, Object> after = values(simTags);
+        long changed = simTags.stream().filter(id -> !after.get(id).equals(before.get(id))).count();
+        assertTrue("values change over time: " + changed + " of " + simTags.size() + " changed in 3 s", changed > simTags.size() / 2);
+    }
+
+    @Test
+    public void healthAndTagsAnswerOverHttp() throws Exception {
+        Await.until(STARTUP, "GET /health answers OK", () -> get("/health").path("status").asText().equals("OK"),
+                () -> safeGet("/health"));
+        JsonNode health = get("/health");
+        assertTrue(health.path("project").path("loaded").asBoolean());
+        assertTrue(health.path("tags").path("total").asInt() >= 200);
+        assertEquals(0, health.path("bundles").path("notActive").size());
+
+        JsonNode tags = get("/tags");
+        assertTrue("GET /tags lists the demo tags", tags.isArray() && tags.size() >= 200);
+        String id = tags.get(0).path("id").asText();
+        JsonNode one = get("/tags/" + id);
+        assertEquals(id, one.path("id").asText());
+        assertEquals("GOOD", one.path("quality").asText());
+        assertTrue(one.path("receiveTime").asText().endsWith("Z"));
+
+        JsonNode me = get("/tags?group=me&quality=GOOD");
+        assertTrue(me.size() > 0);
+        me.forEach(t -> assertEquals("me", t.path("system").asText()));
+
+        HttpResponse<String> missing = request("/tags/no.such.tag", null);
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body(), JSON.readTree(missing.body()).path("message").asText().contains("no.such.tag"));
+
+        HttpResponse<String> bad = request("/tags?quality=EXCELLENT", null);
+        assertEquals(400, bad.statusCode());
+        assertEquals("quality", JSON.readTree(bad.body()).path("parameter").asText());
+
+        HttpResponse<String> project = request("/project", null);
+        assertEquals(200, project.statusCode());
+        assertEquals(projectService.project().vessel().name(), JSON.readTree(project.body()).path("vessel").path("name").asText());
+    }
+
+    @Test
+    public void webConsoleRefusesAdminAdminAndAcceptsTheGeneratedPassword() throws Exception {
+        Await.until(STARTUP, "web console registered", () -> request("/system/console/bundles", "admin:x").statusCode() == 401);
+        assertEquals(401, request("/system/console/bundles", "admin:admin").statusCode());
+        assertEquals(401, request("/system/console/bundles", null).statusCode());
+        String password = context.getProperty(Distribution.CONSOLE_PASSWORD);
+        assertEquals(200, request("/system/console/bundles", "admin:" + password).statusCode());
+    }
+
+    @Test
+    public void projectFileErrorsNameFilePathLineAndProblem() throws IOException {
+        Path file = Files.createTempFile("broken", ".vmsproj");
+        Files.writeString(file, String.join("\n",
+                "{",
+                "  \"schemaVersion\": 1,",
+                "  \"vessel\": {\"name\": \"Broken\"},",
+                "  \"systems\": [{\"id\": \"me\", \"name\": \"Main engine\"}],",
+                "  \"devices\": [],",
+                "  \"tags\": [{\"id\": \"me.x\", \"name\": \"x\", \"system\": \"nope\", \"type\": \"double\", \"unit\": \"bar\"}]",
+                "}"));
+        try {
+            projectService.validate(file);
+            fail("a project with an unknown system must be refused");
+        } catch (ProjectException e) {
+            ProjectProblem p = e.problems().stream().filter(x -> x.message().contains("nope")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no problem names the unknown system: " + e.getMessage()));
+            assertTrue(p.file(), p.file().contains(file.getFileName().toString()));
+            assertTrue(p.path(), p.path().startsWith("$.tags[0]"));
+            assertEquals(6, p.line());
+        }
+    }
+
+    @Test
+    public void removingTheSimulatorFromDeployTurnsItsTagsBadAndPuttingItBackRestoresThem() throws Exception {
+        List<String> simTags = simulatorTags();
+        Await.until(STARTUP, "every simulated tag GOOD", () -> notGood(simTags).isEmpty(), () -> "not GOOD: " + notGood(simTags));
+        Await.until(STARTUP, "GET /health answers", () -> request("/health", null).statusCode() == 200);
+        Bundle rest = bundle("org.vmsseaman.rest");
+        Bundle tagstore = bundle("org.vmsseaman.tagstore");
+        long restModified = rest.getLastModified();
+        Set<Long> restServices = serviceIds(rest);
+        long tagStoreService = (Long) context.getServiceReference(TagStore.class).getProperty(Constants.SERVICE_ID);
+
+        Path deploy = Path.of(context.getProperty(Distribution.HOME), "deploy");
+        Path jar;
+        try (Stream<Path> files = Files.list(deploy)) {
+            jar = files.filter(p -> p.getFileName().toString().startsWith("org.vmsseaman.driver.simulator")).findFirst().orElseThrow();
+        }
+        Path aside = Files.createTempDirectory("vmsseaman-aside").resolve(jar.getFileName());
+        Files.move(jar, aside);
+        // FileInstall polls every second: 5 s is the bound promised to users
+        Await.until(Duration.ofSeconds(5), "simulated tags BAD (driver missing)",
+                () -> simTags.stream().allMatch(id -> quality(id) == Quality.BAD_DRIVER_MISSING), () -> "first: " + tagStore.get(simTags.get(0)));
+        assertTrue("last values are kept", simTags.stream().allMatch(id -> tagStore.get(id).orElseThrow().value() != null));
+        HttpResponse<String> health = request("/health", null);
+        assertEquals(200, health.statusCode());
+        assertEquals("DEGRADED", JSON.readTree(health.body()).path("status").asText());
+        assertTrue(bundle("org.vmsseaman.driver.simulator") == null);
+
+        Files.move(aside, jar);
+        Await.until(Duration.ofSeconds(15), "simulated tags GOOD again", () -> notGood(simTags).isEmpty(), () -> "not GOOD: " + notGood(simTags).size());
+
+        assertEquals("REST bundle never restarted", restModified, rest.getLastModified());
+        assertEquals(Bundle.ACTIVE, rest.getState());
+        assertEquals("REST services never re-registered", restServices, serviceIds(rest));
+        assertEquals(Bundle.ACTIVE, tagstore.getState());
+        assertEquals("tag store never restarted", tagStoreService, context.getServiceReference(TagStore.class).getProperty(Constants.SERVICE_ID));
+    }
+
+    // --- helpers
+
+    private List<String> simulatorTags() {
+        VesselProject p = projectService.project();
+        Set<String> simDevices = p.devices().stream().filter(d -> d.protocol().equals("simulator") && d.enabled())
+                .map(d -> d.id()).collect(Collectors.toSet());
+        return p.bindings().stream().filter(b -> simDevices.contains(b.deviceId())).map(b -> b.tagId()).toList();
+    }
+
+    private List<String> notGood(List<String> ids) {
+        return ids.stream().filter(id -> quality(id) != Quality.GOOD).toList();
+    }
+
+    private Quality quality(String id) {
+        return tagStore.get(id).map(TagValue::quality).orElse(null);
+    }
+
+    private Map<String, Object> values(List<String> ids) {
+        Map<String, Object> m = new HashMap<>();
+        ids.forEach(id -> m.put(id, String.valueOf(tagStore.get(id).orElseThrow().value())));
+        return m;
+    }
+
+    private List<String> notActive() {
+        return Stream.of(context.getBundles())
+                .filter(b -> b.getState() != Bundle.ACTIVE && b.getHeaders().get(Constants.FRAGMENT_HOST) == null)
+                .map(b -> b.getSymbolicName() + "(" + b.getState() + ")")
+                .toList();
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Stream.of(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst().orElse(null);
+    }
+
+    private static Set<Long> serviceIds(Bundle b) {
+        ServiceReference<?>[] refs = b.getRegisteredServices();
+        return refs == null ? Set.of() : Stream.of(refs).map(r -> (Long) r.getProperty(Constants.SERVICE_ID)).collect(Collectors.toSet());
+    }
+
+    private JsonNode get(String path) {
+        try {
+            HttpResponse<String> r = request(path, null);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String safeGet(String path) {
+        try {
+            return request(path, null).body();
+        } catch (RuntimeException e) {
+            return e.toString();
+        }
+    }
+
+    private HttpResponse<String> request(String path, String userColonPassword) {
+        String port = context.getProperty("org.osgi.service.http.port");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+        if (userColonPassword != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
