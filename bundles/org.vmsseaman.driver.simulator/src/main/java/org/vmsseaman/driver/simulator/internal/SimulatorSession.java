@@ -1,0 +1,102 @@
+package org.vmsseaman.driver.simulator.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vmsseaman.api.driver.DeviceSession;
+
+/**
+ * Serves one simulated device: a single named daemon thread ticks the {@link DeviceSimulation}
+ * at a fixed rate until {@link #close()}.
+ */
+final class SimulatorSession implements DeviceSession {
+
+    static final String THREAD_PREFIX = "vmsseaman-sim-";
+    private static final long CLOSE_WAIT_MILLIS = 3000;
+
+    private final Logger logger = LoggerFactory.getLogger(SimulatorSession.class);
+    private final DeviceSimulation simulation;
+    private final SimulatorSettings settings;
+    private final Consumer<SimulatorSession> onClose;
+    private final ScheduledExecutorService executor;
+    private final Object lock = new Object();
+    private boolean closed;
+    private boolean failureLogged;
+    private long failures;
+
+    SimulatorSession(DeviceSimulation simulation, SimulatorSettings settings, Consumer<SimulatorSession> onClose) {
+        this.simulation = simulation;
+        this.settings = settings;
+        this.onClose = onClose;
+        String threadName = THREAD_PREFIX + simulation.deviceId();
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Reports the device connected and starts ticking; returns at once. */
+    void start() {
+        synchronized (lock) {
+            simulation.start();
+        }
+        executor.scheduleAtFixedRate(this::tick, 0, settings.tickMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One tick; never throws, so the executor keeps the schedule. */
+    void tick() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            try {
+                simulation.tick(settings.tickSeconds());
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                failures++;
+                if (!failureLogged) {
+                    failureLogged = true;
+                    logger.warn("Simulated device '{}': tick failed, ticking continues; further failures are logged at debug level",
+                            simulation.deviceId(), e);
+                } else {
+                    logger.debug("Simulated device '{}': tick failed ({} failures so far)", simulation.deviceId(), failures, e);
+                }
+            }
+        }
+    }
+
+    /** Number of ticks that threw. */
+    long failures() {
+        synchronized (lock) {
+            return failures;
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true; // a tick running now has finished: it held the lock
+        }
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                logger.warn("Simulated device '{}': ticker did not stop within {} ms", simulation.deviceId(), CLOSE_WAIT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        onClose.accept(this);
+    }
+
+    String deviceId() {
+        return simulation.deviceId();
+    }
+}
