@@ -40,6 +40,8 @@ public final class Main {
             System.err.println("vmsseaman: project file not found: " + options.vmsproj());
             System.exit(2);
         }
+        // Until pax-logging takes over java.util.logging, bundles that log through it (SPI Fly) would flood the console.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         ConsoleCredentials credentials =
                 ConsoleCredentials.loadOrCreate(options.home().resolve("data/security/webconsole.properties"));
         Felix felix = new Felix(frameworkProperties(options, credentials));
