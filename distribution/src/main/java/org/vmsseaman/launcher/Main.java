@@ -80,9 +80,12 @@ public final class Main {
         p.put("org.ops4j.pax.logging.log4j2.config.file", home.resolve("conf/log4j2.xml").toString());
         p.put("org.ops4j.pax.logging.DefaultServiceLog.level", "WARN");
         p.put("org.ops4j.pax.logging.StatusLogger.level", "WARN");
-        // FileInstall: the default watcher reads conf/ (configuration); conf/ defines the deploy/ watcher.
-        p.put("felix.fileinstall.dir", home.resolve("conf").toString());
-        p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        // FileInstall: one watcher per folder, straight from framework properties: conf/ (*.cfg into ConfigAdmin)
+        // and deploy/ (driver bundles). Not a factory configuration in conf/: ConfigAdmin re-delivering it
+        // restarts the deploy/ watcher, and a removal during that restart went unnoticed (seen in itests).
+        p.put("felix.fileinstall.dir", home.resolve("conf") + "," + home.resolve("deploy"));
+        p.put("felix.fileinstall.filter", ".*\\.(cfg|config|jar)");
+        p.put("felix.fileinstall.bundles.new.start", "true");
         p.put("felix.fileinstall.poll", "1000");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.log.level", "2");
