@@ -7,18 +7,28 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
 import org.apache.felix.main.AutoProcessor;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * Starts VMS Seaman: a Felix framework that installs and starts every jar in {@code bundle/}, with
  * FileInstall watching {@code conf/} (configuration) and {@code deploy/} (hot-swappable drivers).
  */
 public final class Main {
+
+    /**
+     * Bundles started at start level 1, before everything else at level 2: logging first, so every bundle's
+     * log lines go through the configured appenders (and into logs/), then configuration.
+     */
+    public static final Set<String> FIRST_BUNDLES = Set.of(
+            "org.ops4j.pax.logging.pax-logging-api", "org.ops4j.pax.logging.pax-logging-log4j2", "org.apache.felix.configadmin");
 
     private Main() {}
 
@@ -47,6 +57,11 @@ public final class Main {
         Felix felix = new Felix(frameworkProperties(options, credentials));
         felix.init();
         AutoProcessor.process(frameworkProperties(options, credentials), felix.getBundleContext());
+        for (Bundle b : felix.getBundleContext().getBundles()) {
+            if (FIRST_BUNDLES.contains(b.getSymbolicName())) {
+                b.adapt(BundleStartLevel.class).setStartLevel(1);
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(felix), "vmsseaman-shutdown"));
         felix.start();
         printBanner(options, credentials);
@@ -75,6 +90,8 @@ public final class Main {
         p.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.*,com.sun.*,jdk.internal.reflect,jdk.internal.reflect.*");
         p.put(AutoProcessor.AUTO_DEPLOY_DIR_PROPERTY, home.resolve("bundle").toString());
         p.put(AutoProcessor.AUTO_DEPLOY_ACTION_PROPERTY, "install,start");
+        p.put(AutoProcessor.AUTO_DEPLOY_STARTLEVEL_PROPERTY, "2");
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "2");
         p.put("felix.log.level", "1");
         // Logging: configured from the first bundle start, not only once FileInstall has read conf/
         p.put("org.ops4j.pax.logging.log4j2.config.file", home.resolve("conf/log4j2.xml").toString());

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Constants;
@@ -59,13 +60,23 @@ final class Distribution {
         result.add(frameworkProperty(Constants.FRAMEWORK_BOOTDELEGATION).value("sun.*,com.sun.*,jdk.internal.reflect,jdk.internal.reflect.*"));
         result.add(systemProperty("vmsseaman.home").value(home.toString()));
         try (Stream<Path> jars = Files.list(dist.resolve("bundle"))) {
-            jars.filter(p -> p.toString().endsWith(".jar")).sorted()
-                    .forEach(jar -> result.add(bundle(jar.toUri().toString()).start()));
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                // the launcher's start levels: logging and configuration first
+                int level = Main.FIRST_BUNDLES.contains(symbolicName(jar)) ? 1 : 2;
+                result.add(bundle(jar.toUri().toString()).startLevel(level).start());
+            }
         }
         result.add(frameworkProperty("pax.exam.service.timeout").value("60000"));
         result.add(junitBundles());
         result.add(cleanCaches());
         return result.toArray(Option[]::new);
+    }
+
+    private static String symbolicName(Path jar) throws IOException {
+        try (JarFile f = new JarFile(jar.toFile())) {
+            String name = f.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
+            return name == null ? "" : name.split(";")[0].trim();
+        }
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {

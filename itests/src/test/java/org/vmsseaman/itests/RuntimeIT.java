@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.inject.Inject;
+import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -66,6 +67,18 @@ public class RuntimeIT {
     @Configuration
     public Option[] config() throws IOException {
         return Distribution.options();
+    }
+
+    /** Any ERROR the runtime logged during a test fails it: the runtime log must stay clean in normal operation. */
+    @After
+    public void noErrorWasLogged() throws IOException {
+        Path log = Path.of(context.getProperty(Distribution.HOME), "logs", "vmsseaman.log");
+        assertTrue("the runtime logs to " + log, Files.exists(log));
+        List<String> errors;
+        try (Stream<String> lines = Files.lines(log)) {
+            errors = lines.filter(l -> l.contains("Z ERROR ")).toList();
+        }
+        assertEquals("ERROR lines in " + log, List.of(), errors);
     }
 
     @Test
@@ -189,6 +202,27 @@ public class RuntimeIT {
         assertEquals("REST services never re-registered", restServices, serviceIds(rest));
         assertEquals(Bundle.ACTIVE, tagstore.getState());
         assertEquals("tag store never restarted", tagStoreService, context.getServiceReference(TagStore.class).getProperty(Constants.SERVICE_ID));
+    }
+
+    @Test
+    public void aFaultConfigurationDroppedIntoConfTurnsTheTagBadAndRemovingItRestoresIt() throws IOException {
+        List<String> simTags = simulatorTags();
+        Await.until(STARTUP, "every simulated tag GOOD", () -> notGood(simTags).isEmpty(), () -> "not GOOD: " + notGood(simTags));
+        String tag = projectService.project().tags().stream()
+                .filter(t -> t.isNumeric() && simTags.contains(t.id())).findFirst().orElseThrow().id();
+        String neighbour = simTags.stream().filter(id -> !id.equals(tag)).findFirst().orElseThrow();
+        Path cfg = Path.of(context.getProperty(Distribution.HOME), "conf", "org.vmsseaman.driver.simulator.fault-itest.cfg");
+        Files.writeString(cfg, "device=sim\ntags=" + tag + "\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n");
+        try {
+            // FileInstall polls conf/ every second, the simulator ticks every 0.5 s
+            Await.until(Duration.ofSeconds(10), tag + " BAD (sensor failure)", () -> quality(tag) == Quality.BAD_SENSOR_FAILURE,
+                    () -> String.valueOf(tagStore.get(tag)));
+            assertTrue("the last value is kept", tagStore.get(tag).orElseThrow().value() != null);
+            assertEquals("other tags are untouched", Quality.GOOD, quality(neighbour));
+        } finally {
+            Files.delete(cfg);
+        }
+        Await.until(Duration.ofSeconds(10), tag + " GOOD again", () -> quality(tag) == Quality.GOOD, () -> String.valueOf(tagStore.get(tag)));
     }
 
     // --- helpers
