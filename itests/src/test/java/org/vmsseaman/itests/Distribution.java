@@ -35,6 +35,11 @@ final class Distribution {
     private Distribution() {}
 
     static Option[] options() throws IOException {
+        return options(null);
+    }
+
+    /** Options for a runtime started with {@code --vmsproj projectFile} (null: the demo vessel). */
+    static Option[] options(Path projectFile) throws IOException {
         Path dist = Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman")).toAbsolutePath().normalize();
         if (!Files.isDirectory(dist.resolve("bundle"))) {
             throw new IllegalStateException("no assembled distribution at " + dist + ": build the distribution module first");
@@ -46,7 +51,11 @@ final class Distribution {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Options options = Options.parse(new String[] {"--host", "127.0.0.1", "--port", Integer.toString(port)}, home);
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
+        if (projectFile != null) {
+            args.addAll(List.of("--vmsproj", projectFile.toString()));
+        }
+        Options options = Options.parse(args.toArray(String[]::new), home);
         ConsoleCredentials credentials = ConsoleCredentials.loadOrCreate(home.resolve("data/security/webconsole.properties"));
 
         List<Option> result = new ArrayList<>();

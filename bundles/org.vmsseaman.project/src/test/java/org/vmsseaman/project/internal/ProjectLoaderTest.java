@@ -16,38 +16,38 @@ class ProjectLoaderTest {
 
     @Test
     void withoutAFileTheDemoVesselIsLoaded() throws Exception {
-        ProjectLoader loader = new ProjectLoader("", null);
-        assertThat(loader.project().source()).isEqualTo("demo:demo-vessel.vmsproj");
-        assertThat(loader.project().tags()).hasSizeGreaterThanOrEqualTo(200);
+        VesselProject project = ProjectLoader.load("", null);
+        assertThat(project.source()).isEqualTo("demo:demo-vessel.vmsproj");
+        assertThat(project.tags()).hasSizeGreaterThanOrEqualTo(200);
     }
 
     @Test
     void frameworkPropertyIsUsedWhenTheConfigurationIsEmpty() throws Exception {
         Path file = ProjectFiles.write(dir, "ship.vmsproj", ProjectFiles.builtIn("minimal.vmsproj"));
-        ProjectLoader loader = new ProjectLoader(" ", file.toString());
-        assertThat(loader.project().source()).isEqualTo(file.toString());
-        assertThat(loader.project().tags()).hasSize(3);
+        VesselProject project = ProjectLoader.load(" ", file.toString());
+        assertThat(project.source()).isEqualTo(file.toString());
+        assertThat(project.tags()).hasSize(3);
     }
 
     @Test
     void configuredFileWinsOverTheFrameworkProperty() throws Exception {
         Path configured = ProjectFiles.write(dir, "a.vmsproj", ProjectFiles.builtIn("minimal.vmsproj"));
-        ProjectLoader loader = new ProjectLoader(configured.toString(), dir.resolve("missing.vmsproj").toString());
-        assertThat(loader.project().source()).isEqualTo(configured.toString());
+        VesselProject project = ProjectLoader.load(configured.toString(), dir.resolve("missing.vmsproj").toString());
+        assertThat(project.source()).isEqualTo(configured.toString());
     }
 
     @Test
-    void invalidProjectFailsActivationWithEveryProblem() {
+    void invalidProjectIsRefusedWithEveryProblem() {
         Path file = ProjectFiles.write(dir, "bad.vmsproj",
                 ProjectFiles.minimalWith("\"system\": \"me\", \"type\": \"double\"", "\"system\": \"x\", \"type\": \"doubl\""));
-        assertThatThrownBy(() -> new ProjectLoader(file.toString(), null))
+        assertThatThrownBy(() -> ProjectLoader.load(file.toString(), null))
                 .isInstanceOf(ProjectException.class)
                 .satisfies(e -> assertThat(((ProjectException) e).problems()).hasSize(2));
     }
 
     @Test
     void validateChecksAFileWithoutLoadingIt() throws Exception {
-        ProjectLoader loader = new ProjectLoader("", null);
+        LoadedProject loader = new LoadedProject(ProjectLoader.load("", null));
         VesselProject before = loader.project();
         Path good = ProjectFiles.write(dir, "good.vmsproj", ProjectFiles.builtIn("minimal.vmsproj"));
         Path bad = ProjectFiles.write(dir, "bad.vmsproj", "{\"schemaVersion\": 2}");

@@ -1,0 +1,87 @@
+package org.vmsseaman.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.vmsseaman.api.device.DeviceRegistry;
+import org.vmsseaman.api.project.ProjectService;
+
+/** The runtime started with a project file that has errors: refused as a whole, reported once, nothing half-configured. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RefusedProjectIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        Path file = Files.createTempFile("refused", ".vmsproj");
+        Files.writeString(file, String.join("\n",
+                "{",
+                "  \"schemaVersion\": 1,",
+                "  \"vessel\": {\"name\": \"MV Refused\"},",
+                "  \"systems\": [{\"id\": \"me\", \"name\": \"Main engine\"}],",
+                "  \"devices\": [{\"id\": \"sim\", \"protocol\": \"simulator\"}],",
+                "  \"tags\": [{\"id\": \"me.lo.pressure\", \"name\": \"LO pressure\", \"system\": \"mee\", \"type\": \"double\", \"unit\": \"bar\",",
+                "             \"source\": {\"device\": \"sim\", \"address\": {\"profile\": \"pressure\"}}}]",
+                "}"));
+        return Distribution.options(file);
+    }
+
+    @Test
+    public void theProjectIsRefusedAndNothingThatNeedsItStarts() throws Exception {
+        Await.until(Duration.ofSeconds(60), "GET /health answers DOWN", () -> health().path("status").asText().equals("DOWN"));
+        JsonNode health = health();
+        assertTrue(health.path("problems").toString(), health.path("problems").toString().contains("no vessel project loaded"));
+        assertNull("no ProjectService for an invalid project", context.getServiceReference(ProjectService.class));
+        assertNull("device binding does not start without a project", context.getServiceReference(DeviceRegistry.class));
+
+        Path log = Path.of(context.getProperty(Distribution.HOME), "logs", "vmsseaman.log");
+        List<String> errors;
+        try (Stream<String> lines = Files.lines(log)) {
+            errors = lines.filter(l -> l.contains("Z ERROR ")).toList();
+        }
+        assertEquals("one headline and one line per problem, once, without stack traces: " + errors, 2, errors.size());
+        assertTrue(errors.get(0), errors.get(0).contains("refused: 1 problem(s)"));
+        assertTrue(errors.get(1), errors.get(1).contains(".vmsproj:6:") && errors.get(1).contains("$.tags[0].system")
+                && errors.get(1).contains("unknown system 'mee'"));
+    }
+
+    private JsonNode health() {
+        String port = context.getProperty("org.osgi.service.http.port");
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new ObjectMapper().readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
