@@ -47,6 +47,7 @@ public class TagStoreFanOutBenchmark {
     private static final int BATCH = 100;
     /** The most updates the publisher may be ahead of the slowest subscriber. */
     private static final long WINDOW = 20_000;
+
     private static final int CAPACITY = 1_000_000;
     /** How long the publisher sleeps when it is a full window ahead. */
     private static final long WAIT_NANOS = 50_000;
@@ -83,7 +84,8 @@ public class TagStoreFanOutBenchmark {
         store = new TagStoreImpl();
         List<TagDefinition> definitions = new ArrayList<>(TAGS);
         for (int i = 0; i < TAGS; i++) {
-            definitions.add(new TagDefinition("bench.t" + i, null, null, "bench", DataType.DOUBLE, "bar", null, null, false, null, null, null));
+            definitions.add(new TagDefinition(
+                    "bench.t" + i, null, null, "bench", DataType.DOUBLE, "bar", null, null, false, null, null, null));
         }
         store.define(definitions);
         batches = new ArrayList<>(TAGS / BATCH);
@@ -100,7 +102,8 @@ public class TagStoreFanOutBenchmark {
         subscriptions = new Subscription[subscribers];
         for (int s = 0; s < subscribers; s++) {
             counters[s] = new CountingSubscriber();
-            subscriptions[s] = store.subscribe(counters[s], SubscriptionOptions.lossless("bench-" + s).withCapacity(CAPACITY));
+            subscriptions[s] = store.subscribe(
+                    counters[s], SubscriptionOptions.lossless("bench-" + s).withCapacity(CAPACITY));
         }
     }
 
@@ -133,7 +136,9 @@ public class TagStoreFanOutBenchmark {
                             + " and received " + stats.delivered() + " of " + published + " updates: result invalid");
                 }
             }
-            System.out.printf("%n[tear-down] %d updates published, each delivered to all %d subscribers, 0 dropped%n", published, subscribers);
+            System.out.printf(
+                    "%n[tear-down] %d updates published, each delivered to all %d subscribers, 0 dropped%n",
+                    published, subscribers);
         } finally {
             store.close();
         }

@@ -28,7 +28,9 @@ public final class Main {
      * log lines go through the configured appenders (and into logs/), then configuration.
      */
     public static final Set<String> FIRST_BUNDLES = Set.of(
-            "org.ops4j.pax.logging.pax-logging-api", "org.ops4j.pax.logging.pax-logging-log4j2", "org.apache.felix.configadmin");
+            "org.ops4j.pax.logging.pax-logging-api",
+            "org.ops4j.pax.logging.pax-logging-log4j2",
+            "org.apache.felix.configadmin");
 
     private Main() {}
 
@@ -50,7 +52,8 @@ public final class Main {
             System.err.println("vmsseaman: project file not found: " + options.vmsproj());
             System.exit(2);
         }
-        // Until pax-logging takes over java.util.logging, bundles that log through it (SPI Fly) would flood the console.
+        // Until pax-logging takes over java.util.logging, bundles that log through it (SPI Fly) would flood the
+        // console.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         ConsoleCredentials credentials =
                 ConsoleCredentials.loadOrCreate(options.home().resolve("data/security/webconsole.properties"));
@@ -94,7 +97,9 @@ public final class Main {
         p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "2");
         p.put("felix.log.level", "1");
         // Logging: configured from the first bundle start, not only once FileInstall has read conf/
-        p.put("org.ops4j.pax.logging.log4j2.config.file", home.resolve("conf/log4j2.xml").toString());
+        p.put(
+                "org.ops4j.pax.logging.log4j2.config.file",
+                home.resolve("conf/log4j2.xml").toString());
         p.put("org.ops4j.pax.logging.DefaultServiceLog.level", "WARN");
         p.put("org.ops4j.pax.logging.StatusLogger.level", "WARN");
         // FileInstall: one watcher per folder, straight from framework properties: conf/ (*.cfg into ConfigAdmin)
@@ -151,7 +156,11 @@ public final class Main {
 
     private static Path defaultHome() {
         try {
-            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(Main.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return jar.getParent().getParent().toAbsolutePath(); // lib/vmsseaman-launcher.jar -> home
         } catch (URISyntaxException | NullPointerException e) {
             return Path.of(".").toAbsolutePath();

@@ -28,7 +28,9 @@ class LauncherTest {
 
     @Test
     void parsesTheReferenceOptionsInBothForms() {
-        Options o = Options.parse(new String[] {"--vmsproj", "ship.vmsproj", "--host=0.0.0.0", "--port", "9000", "--db", "x.duckdb"}, home);
+        Options o = Options.parse(
+                new String[] {"--vmsproj", "ship.vmsproj", "--host=0.0.0.0", "--port", "9000", "--db", "x.duckdb"},
+                home);
         assertThat(o.vmsproj()).isEqualTo(Path.of("ship.vmsproj").toAbsolutePath());
         assertThat(o.host()).isEqualTo("0.0.0.0");
         assertThat(o.port()).isEqualTo(9000);
@@ -37,9 +39,12 @@ class LauncherTest {
 
     @Test
     void badOptionsAreNamed() {
-        assertThatThrownBy(() -> Options.parse(new String[] {"--port", "99999"}, home)).hasMessageContaining("--port");
-        assertThatThrownBy(() -> Options.parse(new String[] {"--vmsproj"}, home)).hasMessageContaining("--vmsproj needs a value");
-        assertThatThrownBy(() -> Options.parse(new String[] {"--colour"}, home)).hasMessageContaining("unknown option '--colour'");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--port", "99999"}, home))
+                .hasMessageContaining("--port");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--vmsproj"}, home))
+                .hasMessageContaining("--vmsproj needs a value");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--colour"}, home))
+                .hasMessageContaining("unknown option '--colour'");
     }
 
     @Test
@@ -48,14 +53,18 @@ class LauncherTest {
         ConsoleCredentials c = ConsoleCredentials.loadOrCreate(file);
         assertThat(c.generated()).isTrue();
         assertThat(c.password()).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo("admin");
-        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
         ConsoleCredentials again = ConsoleCredentials.loadOrCreate(file);
         assertThat(again.generated()).isFalse();
         assertThat(again.password()).isEqualTo(c.password());
 
         Map<String, Object> props = Main.frameworkProperties(Options.parse(new String[0], home), c);
-        assertThat(props.get("felix.webconsole.password")).isEqualTo(c.passwordHash()).asString().startsWith("{sha-256}");
+        assertThat(props.get("felix.webconsole.password"))
+                .isEqualTo(c.passwordHash())
+                .asString()
+                .startsWith("{sha-256}");
         assertThat(props.values()).doesNotContain(c.password());
         assertThat(props.get("org.osgi.service.http.port")).isEqualTo("8765");
     }

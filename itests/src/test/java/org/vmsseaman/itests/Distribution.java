@@ -40,9 +40,12 @@ final class Distribution {
 
     /** Options for a runtime started with {@code --vmsproj projectFile} (null: the demo vessel). */
     static Option[] options(Path projectFile) throws IOException {
-        Path dist = Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman")).toAbsolutePath().normalize();
+        Path dist = Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman"))
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isDirectory(dist.resolve("bundle"))) {
-            throw new IllegalStateException("no assembled distribution at " + dist + ": build the distribution module first");
+            throw new IllegalStateException(
+                    "no assembled distribution at " + dist + ": build the distribution module first");
         }
         Path home = Files.createTempDirectory("vmsseaman-itest-");
         copyFolder(dist.resolve("conf"), home.resolve("conf"));
@@ -56,20 +59,24 @@ final class Distribution {
             args.addAll(List.of("--vmsproj", projectFile.toString()));
         }
         Options options = Options.parse(args.toArray(String[]::new), home);
-        ConsoleCredentials credentials = ConsoleCredentials.loadOrCreate(home.resolve("data/security/webconsole.properties"));
+        ConsoleCredentials credentials =
+                ConsoleCredentials.loadOrCreate(home.resolve("data/security/webconsole.properties"));
 
         List<Option> result = new ArrayList<>();
-        for (Map.Entry<String, Object> e : Main.frameworkProperties(options, credentials).entrySet()) {
+        for (Map.Entry<String, Object> e :
+                Main.frameworkProperties(options, credentials).entrySet()) {
             if (!e.getKey().startsWith("org.osgi.framework.storage")) { // pax-exam owns the cache
                 result.add(frameworkProperty(e.getKey()).value(e.getValue()));
             }
         }
         result.add(frameworkProperty(HOME).value(home.toString()));
         result.add(frameworkProperty(CONSOLE_PASSWORD).value(credentials.password()));
-        result.add(frameworkProperty(Constants.FRAMEWORK_BOOTDELEGATION).value("sun.*,com.sun.*,jdk.internal.reflect,jdk.internal.reflect.*"));
+        result.add(frameworkProperty(Constants.FRAMEWORK_BOOTDELEGATION)
+                .value("sun.*,com.sun.*,jdk.internal.reflect,jdk.internal.reflect.*"));
         result.add(systemProperty("vmsseaman.home").value(home.toString()));
         try (Stream<Path> jars = Files.list(dist.resolve("bundle"))) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+            for (Path jar :
+                    jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
                 // the launcher's start levels: logging and configuration first
                 int level = Main.FIRST_BUNDLES.contains(symbolicName(jar)) ? 1 : 2;
                 result.add(bundle(jar.toUri().toString()).startLevel(level).start());

@@ -39,25 +39,33 @@ public class RefusedProjectIT {
     @Configuration
     public Option[] config() throws IOException {
         Path file = Files.createTempFile("refused", ".vmsproj");
-        Files.writeString(file, String.join("\n",
-                "{",
-                "  \"schemaVersion\": 1,",
-                "  \"vessel\": {\"name\": \"MV Refused\"},",
-                "  \"systems\": [{\"id\": \"me\", \"name\": \"Main engine\"}],",
-                "  \"devices\": [{\"id\": \"sim\", \"protocol\": \"simulator\"}],",
-                "  \"tags\": [{\"id\": \"me.lo.pressure\", \"name\": \"LO pressure\", \"system\": \"mee\", \"type\": \"double\", \"unit\": \"bar\",",
-                "             \"source\": {\"device\": \"sim\", \"address\": {\"profile\": \"pressure\"}}}]",
-                "}"));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "{",
+                        "  \"schemaVersion\": 1,",
+                        "  \"vessel\": {\"name\": \"MV Refused\"},",
+                        "  \"systems\": [{\"id\": \"me\", \"name\": \"Main engine\"}],",
+                        "  \"devices\": [{\"id\": \"sim\", \"protocol\": \"simulator\"}],",
+                        "  \"tags\": [{\"id\": \"me.lo.pressure\", \"name\": \"LO pressure\", \"system\": \"mee\", \"type\": \"double\", \"unit\": \"bar\",",
+                        "             \"source\": {\"device\": \"sim\", \"address\": {\"profile\": \"pressure\"}}}]",
+                        "}"));
         return Distribution.options(file);
     }
 
     @Test
     public void theProjectIsRefusedAndNothingThatNeedsItStarts() throws Exception {
-        Await.until(Duration.ofSeconds(60), "GET /health answers DOWN", () -> health().path("status").asText().equals("DOWN"));
+        Await.until(Duration.ofSeconds(60), "GET /health answers DOWN", () -> health().path("status")
+                .asText()
+                .equals("DOWN"));
         JsonNode health = health();
-        assertTrue(health.path("problems").toString(), health.path("problems").toString().contains("no vessel project loaded"));
+        assertTrue(
+                health.path("problems").toString(),
+                health.path("problems").toString().contains("no vessel project loaded"));
         assertNull("no ProjectService for an invalid project", context.getServiceReference(ProjectService.class));
-        assertNull("device binding does not start without a project", context.getServiceReference(DeviceRegistry.class));
+        assertNull(
+                "device binding does not start without a project", context.getServiceReference(DeviceRegistry.class));
 
         Path log = Path.of(context.getProperty(Distribution.HOME), "logs", "vmsseaman.log");
         List<String> errors;
@@ -66,16 +74,22 @@ public class RefusedProjectIT {
         }
         assertEquals("one headline and one line per problem, once, without stack traces: " + errors, 2, errors.size());
         assertTrue(errors.get(0), errors.get(0).contains("refused: 1 problem(s)"));
-        assertTrue(errors.get(1), errors.get(1).contains(".vmsproj:6:") && errors.get(1).contains("$.tags[0].system")
-                && errors.get(1).contains("unknown system 'mee'"));
+        assertTrue(
+                errors.get(1),
+                errors.get(1).contains(".vmsproj:6:")
+                        && errors.get(1).contains("$.tags[0].system")
+                        && errors.get(1).contains("unknown system 'mee'"));
     }
 
     private JsonNode health() {
         String port = context.getProperty("org.osgi.service.http.port");
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return new ObjectMapper().readTree(r.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,7 +1,6 @@
 package org.vmsseaman.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -62,7 +61,8 @@ public class RuntimeIT {
     @Inject
     private ProjectService projectService;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Configuration
     public Option[] config() throws IOException {
@@ -92,18 +92,29 @@ public class RuntimeIT {
     public void simulatorValuesReachTheTagStoreGoodAndChange() throws InterruptedException {
         List<String> simTags = simulatorTags();
         assertTrue("demo vessel has at least 200 simulated tags, has " + simTags.size(), simTags.size() >= 200);
-        Await.until(STARTUP, "every simulated tag GOOD", () -> notGood(simTags).isEmpty(), () -> "not GOOD: " + notGood(simTags));
+        Await.until(
+                STARTUP,
+                "every simulated tag GOOD",
+                () -> notGood(simTags).isEmpty(),
+                () -> "not GOOD: " + notGood(simTags));
 
         Map<String, Object> before = values(simTags);
         Thread.sleep(3000);
         Map<String, Object> after = values(simTags);
-        long changed = simTags.stream().filter(id -> !after.get(id).equals(before.get(id))).count();
-        assertTrue("values change over time: " + changed + " of " + simTags.size() + " changed in 3 s", changed > simTags.size() / 2);
+        long changed = simTags.stream()
+                .filter(id -> !after.get(id).equals(before.get(id)))
+                .count();
+        assertTrue(
+                "values change over time: " + changed + " of " + simTags.size() + " changed in 3 s",
+                changed > simTags.size() / 2);
     }
 
     @Test
     public void healthAndTagsAnswerOverHttp() throws Exception {
-        Await.until(STARTUP, "GET /health answers OK", () -> get("/health").path("status").asText().equals("OK"),
+        Await.until(
+                STARTUP,
+                "GET /health answers OK",
+                () -> get("/health").path("status").asText().equals("OK"),
                 () -> safeGet("/health"));
         JsonNode health = get("/health");
         assertTrue(health.path("project").path("loaded").asBoolean());
@@ -124,7 +135,9 @@ public class RuntimeIT {
 
         HttpResponse<String> missing = request("/tags/no.such.tag", null);
         assertEquals(404, missing.statusCode());
-        assertTrue(missing.body(), JSON.readTree(missing.body()).path("message").asText().contains("no.such.tag"));
+        assertTrue(
+                missing.body(),
+                JSON.readTree(missing.body()).path("message").asText().contains("no.such.tag"));
 
         HttpResponse<String> bad = request("/tags?quality=EXCELLENT", null);
         assertEquals(400, bad.statusCode());
@@ -132,34 +145,45 @@ public class RuntimeIT {
 
         HttpResponse<String> project = request("/project", null);
         assertEquals(200, project.statusCode());
-        assertEquals(projectService.project().vessel().name(), JSON.readTree(project.body()).path("vessel").path("name").asText());
+        assertEquals(
+                projectService.project().vessel().name(),
+                JSON.readTree(project.body()).path("vessel").path("name").asText());
     }
 
     @Test
     public void webConsoleRefusesAdminAdminAndAcceptsTheGeneratedPassword() throws Exception {
-        Await.until(STARTUP, "web console registered", () -> request("/system/console/bundles", "admin:x").statusCode() == 401);
+        Await.until(
+                STARTUP,
+                "web console registered",
+                () -> request("/system/console/bundles", "admin:x").statusCode() == 401);
         assertEquals(401, request("/system/console/bundles", "admin:admin").statusCode());
         assertEquals(401, request("/system/console/bundles", null).statusCode());
         String password = context.getProperty(Distribution.CONSOLE_PASSWORD);
-        assertEquals(200, request("/system/console/bundles", "admin:" + password).statusCode());
+        assertEquals(
+                200, request("/system/console/bundles", "admin:" + password).statusCode());
     }
 
     @Test
     public void projectFileErrorsNameFilePathLineAndProblem() throws IOException {
         Path file = Files.createTempFile("broken", ".vmsproj");
-        Files.writeString(file, String.join("\n",
-                "{",
-                "  \"schemaVersion\": 1,",
-                "  \"vessel\": {\"name\": \"Broken\"},",
-                "  \"systems\": [{\"id\": \"me\", \"name\": \"Main engine\"}],",
-                "  \"devices\": [],",
-                "  \"tags\": [{\"id\": \"me.x\", \"name\": \"x\", \"system\": \"nope\", \"type\": \"double\", \"unit\": \"bar\"}]",
-                "}"));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "{",
+                        "  \"schemaVersion\": 1,",
+                        "  \"vessel\": {\"name\": \"Broken\"},",
+                        "  \"systems\": [{\"id\": \"me\", \"name\": \"Main engine\"}],",
+                        "  \"devices\": [],",
+                        "  \"tags\": [{\"id\": \"me.x\", \"name\": \"x\", \"system\": \"nope\", \"type\": \"double\", \"unit\": \"bar\"}]",
+                        "}"));
         try {
             projectService.validate(file);
             fail("a project with an unknown system must be refused");
         } catch (ProjectException e) {
-            ProjectProblem p = e.problems().stream().filter(x -> x.message().contains("nope")).findFirst()
+            ProjectProblem p = e.problems().stream()
+                    .filter(x -> x.message().contains("nope"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no problem names the unknown system: " + e.getMessage()));
             assertTrue(p.file(), p.file().contains(file.getFileName().toString()));
             assertTrue(p.path(), p.path().startsWith("$.tags[0]"));
@@ -170,68 +194,109 @@ public class RuntimeIT {
     @Test
     public void removingTheSimulatorFromDeployTurnsItsTagsBadAndPuttingItBackRestoresThem() throws Exception {
         List<String> simTags = simulatorTags();
-        Await.until(STARTUP, "every simulated tag GOOD", () -> notGood(simTags).isEmpty(), () -> "not GOOD: " + notGood(simTags));
-        Await.until(STARTUP, "GET /health answers", () -> request("/health", null).statusCode() == 200);
+        Await.until(
+                STARTUP,
+                "every simulated tag GOOD",
+                () -> notGood(simTags).isEmpty(),
+                () -> "not GOOD: " + notGood(simTags));
+        Await.until(
+                STARTUP, "GET /health answers", () -> request("/health", null).statusCode() == 200);
         Bundle rest = bundle("org.vmsseaman.rest");
         Bundle tagstore = bundle("org.vmsseaman.tagstore");
         long restModified = rest.getLastModified();
         Set<Long> restServices = serviceIds(rest);
-        long tagStoreService = (Long) context.getServiceReference(TagStore.class).getProperty(Constants.SERVICE_ID);
+        long tagStoreService =
+                (Long) context.getServiceReference(TagStore.class).getProperty(Constants.SERVICE_ID);
 
         Path deploy = Path.of(context.getProperty(Distribution.HOME), "deploy");
         Path jar;
         try (Stream<Path> files = Files.list(deploy)) {
-            jar = files.filter(p -> p.getFileName().toString().startsWith("org.vmsseaman.driver.simulator")).findFirst().orElseThrow();
+            jar = files.filter(p -> p.getFileName().toString().startsWith("org.vmsseaman.driver.simulator"))
+                    .findFirst()
+                    .orElseThrow();
         }
         Path aside = Files.createTempDirectory("vmsseaman-aside").resolve(jar.getFileName());
         Files.move(jar, aside);
         // FileInstall polls every second: 5 s is the bound promised to users
-        Await.until(Duration.ofSeconds(5), "simulated tags BAD (driver missing)",
-                () -> simTags.stream().allMatch(id -> quality(id) == Quality.BAD_DRIVER_MISSING), () -> "first: " + tagStore.get(simTags.get(0)));
-        assertTrue("last values are kept", simTags.stream().allMatch(id -> tagStore.get(id).orElseThrow().value() != null));
+        Await.until(
+                Duration.ofSeconds(5),
+                "simulated tags BAD (driver missing)",
+                () -> simTags.stream().allMatch(id -> quality(id) == Quality.BAD_DRIVER_MISSING),
+                () -> "first: " + tagStore.get(simTags.get(0)));
+        assertTrue(
+                "last values are kept",
+                simTags.stream().allMatch(id -> tagStore.get(id).orElseThrow().value() != null));
         HttpResponse<String> health = request("/health", null);
         assertEquals(200, health.statusCode());
         assertEquals("DEGRADED", JSON.readTree(health.body()).path("status").asText());
         assertTrue(bundle("org.vmsseaman.driver.simulator") == null);
 
         Files.move(aside, jar);
-        Await.until(Duration.ofSeconds(15), "simulated tags GOOD again", () -> notGood(simTags).isEmpty(), () -> "not GOOD: " + notGood(simTags).size());
+        Await.until(
+                Duration.ofSeconds(15),
+                "simulated tags GOOD again",
+                () -> notGood(simTags).isEmpty(),
+                () -> "not GOOD: " + notGood(simTags).size());
 
         assertEquals("REST bundle never restarted", restModified, rest.getLastModified());
         assertEquals(Bundle.ACTIVE, rest.getState());
         assertEquals("REST services never re-registered", restServices, serviceIds(rest));
         assertEquals(Bundle.ACTIVE, tagstore.getState());
-        assertEquals("tag store never restarted", tagStoreService, context.getServiceReference(TagStore.class).getProperty(Constants.SERVICE_ID));
+        assertEquals(
+                "tag store never restarted",
+                tagStoreService,
+                context.getServiceReference(TagStore.class).getProperty(Constants.SERVICE_ID));
     }
 
     @Test
     public void aFaultConfigurationDroppedIntoConfTurnsTheTagBadAndRemovingItRestoresIt() throws IOException {
         List<String> simTags = simulatorTags();
-        Await.until(STARTUP, "every simulated tag GOOD", () -> notGood(simTags).isEmpty(), () -> "not GOOD: " + notGood(simTags));
+        Await.until(
+                STARTUP,
+                "every simulated tag GOOD",
+                () -> notGood(simTags).isEmpty(),
+                () -> "not GOOD: " + notGood(simTags));
         String tag = projectService.project().tags().stream()
-                .filter(t -> t.isNumeric() && simTags.contains(t.id())).findFirst().orElseThrow().id();
-        String neighbour = simTags.stream().filter(id -> !id.equals(tag)).findFirst().orElseThrow();
-        Path cfg = Path.of(context.getProperty(Distribution.HOME), "conf", "org.vmsseaman.driver.simulator.fault-itest.cfg");
+                .filter(t -> t.isNumeric() && simTags.contains(t.id()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        String neighbour =
+                simTags.stream().filter(id -> !id.equals(tag)).findFirst().orElseThrow();
+        Path cfg = Path.of(
+                context.getProperty(Distribution.HOME), "conf", "org.vmsseaman.driver.simulator.fault-itest.cfg");
         Files.writeString(cfg, "device=sim\ntags=" + tag + "\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n");
         try {
             // FileInstall polls conf/ every second, the simulator ticks every 0.5 s
-            Await.until(Duration.ofSeconds(10), tag + " BAD (sensor failure)", () -> quality(tag) == Quality.BAD_SENSOR_FAILURE,
+            Await.until(
+                    Duration.ofSeconds(10),
+                    tag + " BAD (sensor failure)",
+                    () -> quality(tag) == Quality.BAD_SENSOR_FAILURE,
                     () -> String.valueOf(tagStore.get(tag)));
             assertTrue("the last value is kept", tagStore.get(tag).orElseThrow().value() != null);
             assertEquals("other tags are untouched", Quality.GOOD, quality(neighbour));
         } finally {
             Files.delete(cfg);
         }
-        Await.until(Duration.ofSeconds(10), tag + " GOOD again", () -> quality(tag) == Quality.GOOD, () -> String.valueOf(tagStore.get(tag)));
+        Await.until(
+                Duration.ofSeconds(10),
+                tag + " GOOD again",
+                () -> quality(tag) == Quality.GOOD,
+                () -> String.valueOf(tagStore.get(tag)));
     }
 
     // --- helpers
 
     private List<String> simulatorTags() {
         VesselProject p = projectService.project();
-        Set<String> simDevices = p.devices().stream().filter(d -> d.protocol().equals("simulator") && d.enabled())
-                .map(d -> d.id()).collect(Collectors.toSet());
-        return p.bindings().stream().filter(b -> simDevices.contains(b.deviceId())).map(b -> b.tagId()).toList();
+        Set<String> simDevices = p.devices().stream()
+                .filter(d -> d.protocol().equals("simulator") && d.enabled())
+                .map(d -> d.id())
+                .collect(Collectors.toSet());
+        return p.bindings().stream()
+                .filter(b -> simDevices.contains(b.deviceId()))
+                .map(b -> b.tagId())
+                .toList();
     }
 
     private List<String> notGood(List<String> ids) {
@@ -244,7 +309,8 @@ public class RuntimeIT {
 
     private Map<String, Object> values(List<String> ids) {
         Map<String, Object> m = new HashMap<>();
-        ids.forEach(id -> m.put(id, String.valueOf(tagStore.get(id).orElseThrow().value())));
+        ids.forEach(
+                id -> m.put(id, String.valueOf(tagStore.get(id).orElseThrow().value())));
         return m;
     }
 
@@ -256,12 +322,19 @@ public class RuntimeIT {
     }
 
     private Bundle bundle(String symbolicName) {
-        return Stream.of(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst().orElse(null);
+        return Stream.of(context.getBundles())
+                .filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Set<Long> serviceIds(Bundle b) {
         ServiceReference<?>[] refs = b.getRegisteredServices();
-        return refs == null ? Set.of() : Stream.of(refs).map(r -> (Long) r.getProperty(Constants.SERVICE_ID)).collect(Collectors.toSet());
+        return refs == null
+                ? Set.of()
+                : Stream.of(refs)
+                        .map(r -> (Long) r.getProperty(Constants.SERVICE_ID))
+                        .collect(Collectors.toSet());
     }
 
     private JsonNode get(String path) {
@@ -286,9 +359,12 @@ public class RuntimeIT {
 
     private HttpResponse<String> request(String path, String userColonPassword) {
         String port = context.getProperty("org.osgi.service.http.port");
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
         if (userColonPassword != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8)));
         }
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

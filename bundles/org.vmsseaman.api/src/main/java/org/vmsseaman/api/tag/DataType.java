@@ -88,6 +88,7 @@ public enum DataType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown data type '" + label + "' (expected one of double, long, boolean, string, enum)");
+        throw new IllegalArgumentException(
+                "unknown data type '" + label + "' (expected one of double, long, boolean, string, enum)");
     }
 }

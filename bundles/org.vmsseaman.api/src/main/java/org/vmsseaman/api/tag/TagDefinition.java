@@ -42,7 +42,8 @@ public record TagDefinition(
     public TagDefinition {
         Objects.requireNonNull(id, "id");
         if (!ID_PATTERN.matcher(id).matches()) {
-            throw new IllegalArgumentException("invalid tag id '" + id + "': expected dotted lower-case segments such as me.lube_oil.pressure");
+            throw new IllegalArgumentException(
+                    "invalid tag id '" + id + "': expected dotted lower-case segments such as me.lube_oil.pressure");
         }
         Objects.requireNonNull(dataType, "dataType");
         name = name == null || name.isEmpty() ? id : name;

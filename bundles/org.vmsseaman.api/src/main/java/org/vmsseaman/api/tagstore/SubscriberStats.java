@@ -11,4 +11,5 @@ package org.vmsseaman.api.tagstore;
  * @param coalesced updates replaced by a newer value of the same tag before delivery (coalescing only)
  * @param failures callbacks that threw
  */
-public record SubscriberStats(String name, SubscriptionMode mode, long delivered, long lag, long dropped, long coalesced, long failures) {}
+public record SubscriberStats(
+        String name, SubscriptionMode mode, long delivered, long lag, long dropped, long coalesced, long failures) {}

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * @param filter which tag ids the subscriber wants; never null
  * @param maxBatch the most updates handed over in one {@code onBatch} call, {@code > 0}
  */
-public record SubscriptionOptions(String name, SubscriptionMode mode, int capacity, Predicate<String> filter, int maxBatch) {
+public record SubscriptionOptions(
+        String name, SubscriptionMode mode, int capacity, Predicate<String> filter, int maxBatch) {
 
     /** The default buffer capacity of a lossless subscription: 10 s at 100,000 updates/s. */
     public static final int DEFAULT_LOSSLESS_CAPACITY = 1_000_000;

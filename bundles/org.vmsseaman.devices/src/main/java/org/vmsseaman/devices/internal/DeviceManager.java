@@ -57,10 +57,13 @@ public final class DeviceManager implements DeviceRegistry {
             name = "VMS Seaman devices",
             description = "Binding of project devices to driver bundles, stale detection")
     public @interface Config {
-        @AttributeDefinition(description = "How often tags are checked against their expected update interval, in milliseconds")
+        @AttributeDefinition(
+                description = "How often tags are checked against their expected update interval, in milliseconds")
         long staleCheckMillis() default 1000;
 
-        @AttributeDefinition(description = "How long a driver may take to close a device session before it is abandoned, in milliseconds")
+        @AttributeDefinition(
+                description =
+                        "How long a driver may take to close a device session before it is abandoned, in milliseconds")
         long sessionCloseTimeoutMillis() default 5000;
     }
 
@@ -82,7 +85,9 @@ public final class DeviceManager implements DeviceRegistry {
         tagStore.define(project.tags());
         this.devices = Collections.unmodifiableMap(buildDevices(project));
         for (ManagedDevice d : devices.values()) {
-            DeviceSink.markQuality(tagStore, d.tagIds(),
+            DeviceSink.markQuality(
+                    tagStore,
+                    d.tagIds(),
                     d.definition().enabled() ? Quality.BAD_DRIVER_MISSING : Quality.BAD_OUT_OF_SERVICE);
         }
         this.lifecycle = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -95,11 +100,19 @@ public final class DeviceManager implements DeviceRegistry {
             t.setDaemon(true);
             return t;
         });
-        lifecycle.scheduleWithFixedDelay(this::checkStale, config.staleCheckMillis(), config.staleCheckMillis(), TimeUnit.MILLISECONDS);
-        logger.info("{} device(s) with {} tag(s) from project {}", devices.size(), project.tags().size(), project.source());
+        lifecycle.scheduleWithFixedDelay(
+                this::checkStale, config.staleCheckMillis(), config.staleCheckMillis(), TimeUnit.MILLISECONDS);
+        logger.info(
+                "{} device(s) with {} tag(s) from project {}",
+                devices.size(),
+                project.tags().size(),
+                project.source());
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void bindDriver(Driver driver, ServiceReference<Driver> ref) {
         submit(() -> driverAdded(ref, driver));
     }
@@ -112,7 +125,9 @@ public final class DeviceManager implements DeviceRegistry {
 
     @Deactivate
     void deactivate() {
-        Future<?> done = submit(() -> devices.values().forEach(d -> stop(d, Quality.BAD_DRIVER_MISSING, ConnectionState.DRIVER_MISSING, "device binding stopped")));
+        Future<?> done = submit(() -> devices.values()
+                .forEach(d ->
+                        stop(d, Quality.BAD_DRIVER_MISSING, ConnectionState.DRIVER_MISSING, "device binding stopped")));
         await(done, config.sessionCloseTimeoutMillis() * 2, "stopping devices");
         lifecycle.shutdownNow();
         closer.shutdownNow();
@@ -155,13 +170,21 @@ public final class DeviceManager implements DeviceRegistry {
 
     private void switchDriver(String protocol, ServiceReference<Driver> ref) {
         List<ManagedDevice> served = devices.values().stream()
-                .filter(d -> d.definition().enabled() && d.definition().protocol().equals(protocol))
+                .filter(d ->
+                        d.definition().enabled() && d.definition().protocol().equals(protocol))
                 .toList();
-        served.forEach(d -> stop(d, Quality.BAD_DRIVER_MISSING, ConnectionState.DRIVER_MISSING, "no driver for protocol '" + protocol + "'"));
+        served.forEach(d -> stop(
+                d,
+                Quality.BAD_DRIVER_MISSING,
+                ConnectionState.DRIVER_MISSING,
+                "no driver for protocol '" + protocol + "'"));
         if (ref == null) {
             active.remove(protocol);
             if (!served.isEmpty()) {
-                logger.info("No driver for protocol '{}': {} device(s) stopped, their tags are BAD (driver missing)", protocol, served.size());
+                logger.info(
+                        "No driver for protocol '{}': {} device(s) stopped, their tags are BAD (driver missing)",
+                        protocol,
+                        served.size());
             }
             return;
         }
@@ -180,7 +203,12 @@ public final class DeviceManager implements DeviceRegistry {
             device.detach();
             device.setState(ConnectionState.FAILED, String.valueOf(e.getMessage()));
             DeviceSink.markQuality(tagStore, device.tagIds(), Quality.BAD_CONFIGURATION_ERROR);
-            logger.error("Device '{}' cannot be started by driver {}: {}", device.definition().id(), bundle, e.getMessage(), e);
+            logger.error(
+                    "Device '{}' cannot be started by driver {}: {}",
+                    device.definition().id(),
+                    bundle,
+                    e.getMessage(),
+                    e);
         }
     }
 
@@ -188,7 +216,10 @@ public final class DeviceManager implements DeviceRegistry {
         DeviceSession session = device.detach();
         if (session != null) {
             Future<?> closed = closer.submit(session::close);
-            await(closed, config.sessionCloseTimeoutMillis(), "closing device '" + device.definition().id() + "'");
+            await(
+                    closed,
+                    config.sessionCloseTimeoutMillis(),
+                    "closing device '" + device.definition().id() + "'");
         }
         if (device.definition().enabled()) {
             device.setState(state, detail);

@@ -24,7 +24,8 @@ final class DeviceSink implements TagSink {
     private final LongAdder rejected = new LongAdder();
     private volatile boolean closed;
 
-    DeviceSink(TagStore tagStore, Map<String, TagDefinition> bound, BiConsumer<ConnectionState, String> statusListener) {
+    DeviceSink(
+            TagStore tagStore, Map<String, TagDefinition> bound, BiConsumer<ConnectionState, String> statusListener) {
         this.tagStore = tagStore;
         this.bound = Map.copyOf(bound);
         this.statusListener = statusListener;
@@ -108,14 +109,17 @@ final class DeviceSink implements TagSink {
         }
         long source = v.sourceTime() == 0L ? now : v.sourceTime();
         if (v.value() == null) {
-            return v.quality().isGood() ? null : new TagValue(v.tagId(), lastValue(v.tagId()), v.quality(), source, now, v.raw());
+            return v.quality().isGood()
+                    ? null
+                    : new TagValue(v.tagId(), lastValue(v.tagId()), v.quality(), source, now, v.raw());
         }
         Object value;
         try {
             value = def.dataType().coerce(v.value());
         } catch (IllegalArgumentException e) {
             rejected.increment();
-            return new TagValue(v.tagId(), lastValue(v.tagId()), Quality.BAD_CONFIGURATION_ERROR, source, now, v.value());
+            return new TagValue(
+                    v.tagId(), lastValue(v.tagId()), Quality.BAD_CONFIGURATION_ERROR, source, now, v.value());
         }
         Quality quality = v.quality();
         if (quality.isGood() && outsideDisplayRange(def, value)) {
@@ -138,7 +142,9 @@ final class DeviceSink implements TagSink {
         long now = TagValue.nowMicros();
         List<TagValue> changed = new ArrayList<>(tagIds.size());
         for (String id : tagIds) {
-            tagStore.get(id).filter(v -> v.quality() != quality).ifPresent(v -> changed.add(v.withQuality(quality, now)));
+            tagStore.get(id)
+                    .filter(v -> v.quality() != quality)
+                    .ifPresent(v -> changed.add(v.withQuality(quality, now)));
         }
         if (!changed.isEmpty()) {
             tagStore.publish(changed);

@@ -30,7 +30,9 @@ final class ManagedDevice {
         this.tags = List.copyOf(tags);
         this.byId = tags.stream().collect(java.util.stream.Collectors.toMap(BoundTag::id, BoundTag::definition));
         this.state = definition.enabled() ? ConnectionState.DRIVER_MISSING : ConnectionState.DISABLED;
-        this.detail = definition.enabled() ? "no driver for protocol '" + definition.protocol() + "'" : "disabled in the project";
+        this.detail = definition.enabled()
+                ? "no driver for protocol '" + definition.protocol() + "'"
+                : "disabled in the project";
     }
 
     DeviceDefinition definition() {

@@ -117,7 +117,18 @@ class DeviceSinkTest {
     }
 
     private static TagDefinition tag(String id, DataType type, Range display) {
-        return new TagDefinition(id, id, "", id.substring(0, id.indexOf('.')), type, "", null, display, false,
-                HistorianPolicy.DEFAULT, Duration.ofSeconds(5), List.of());
+        return new TagDefinition(
+                id,
+                id,
+                "",
+                id.substring(0, id.indexOf('.')),
+                type,
+                "",
+                null,
+                display,
+                false,
+                HistorianPolicy.DEFAULT,
+                Duration.ofSeconds(5),
+                List.of());
     }
 }

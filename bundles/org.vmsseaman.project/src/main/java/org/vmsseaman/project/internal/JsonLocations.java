@@ -85,7 +85,8 @@ final class JsonLocations {
                 }
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
-                throw new SyntaxError(path(stack), at == null ? Position.UNKNOWN : position(at), e.getOriginalMessage());
+                throw new SyntaxError(
+                        path(stack), at == null ? Position.UNKNOWN : position(at), e.getOriginalMessage());
             }
         } catch (IOException e) {
             throw new SyntaxError("$", Position.UNKNOWN, "cannot read JSON: " + e.getMessage());

@@ -22,7 +22,10 @@ import org.vmsseaman.api.project.VesselProject;
  * problem on its own line; the component itself stays active, so nothing retries and nothing that
  * needs a project is started only to fail.
  */
-@Component(configurationPid = ProjectLoader.PID, immediate = true, service = {})
+@Component(
+        configurationPid = ProjectLoader.PID,
+        immediate = true,
+        service = {})
 @Designate(ocd = ProjectConfig.class)
 public final class ProjectLoader {
     /** Configuration PID. */
@@ -39,7 +42,8 @@ public final class ProjectLoader {
     public ProjectLoader(
             ProjectConfig config,
             BundleContext context,
-            @Reference(target = "(component.factory=" + LoadedProject.FACTORY + ")") ComponentFactory<LoadedProject> factory) {
+            @Reference(target = "(component.factory=" + LoadedProject.FACTORY + ")")
+                    ComponentFactory<LoadedProject> factory) {
         VesselProject project = loadOrLog(config.file(), context.getProperty(FILE_PROPERTY));
         if (project == null) {
             instance = null;
@@ -61,13 +65,20 @@ public final class ProjectLoader {
     private VesselProject loadOrLog(String configuredFile, String frameworkFile) {
         try {
             VesselProject project = load(configuredFile, frameworkFile);
-            logger.info("Loaded vessel project '{}' from {}: {} systems, {} tags, {} alarms, {} devices",
-                    project.vessel().name(), project.source(), project.systems().size(), project.tags().size(),
-                    project.alarms().size(), project.devices().size());
+            logger.info(
+                    "Loaded vessel project '{}' from {}: {} systems, {} tags, {} alarms, {} devices",
+                    project.vessel().name(),
+                    project.source(),
+                    project.systems().size(),
+                    project.tags().size(),
+                    project.alarms().size(),
+                    project.devices().size());
             return project;
         } catch (ProjectException e) {
-            logger.error("Vessel project {} refused: {} problem(s); nothing that needs a project will start",
-                    source(configuredFile, frameworkFile), e.problems().size());
+            logger.error(
+                    "Vessel project {} refused: {} problem(s); nothing that needs a project will start",
+                    source(configuredFile, frameworkFile),
+                    e.problems().size());
             for (ProjectProblem p : e.problems()) {
                 logger.error("{}", p);
             }

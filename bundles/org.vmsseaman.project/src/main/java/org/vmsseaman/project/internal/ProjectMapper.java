@@ -33,8 +33,12 @@ final class ProjectMapper {
         List<DeviceDefinition> devices = new ArrayList<>();
         for (JsonNode d : doc.path("devices")) {
             String id = d.path("id").asText();
-            devices.add(new DeviceDefinition(id, d.path("protocol").asText(), text(d, "name", id),
-                    d.path("enabled").asBoolean(true), scalars(d.path("settings"))));
+            devices.add(new DeviceDefinition(
+                    id,
+                    d.path("protocol").asText(),
+                    text(d, "name", id),
+                    d.path("enabled").asBoolean(true),
+                    scalars(d.path("settings"))));
         }
         List<TagDefinition> tags = new ArrayList<>();
         List<AlarmDefinition> alarms = new ArrayList<>();
@@ -44,22 +48,31 @@ final class ProjectMapper {
             tags.add(tag);
             JsonNode binding = t.get("source");
             if (binding != null) {
-                bindings.add(new TagBinding(tag.id(), binding.path("device").asText(), scalars(binding.path("address"))));
+                bindings.add(
+                        new TagBinding(tag.id(), binding.path("device").asText(), scalars(binding.path("address"))));
             }
             for (JsonNode a : t.path("alarms")) {
                 alarms.add(alarm(a, tag));
             }
         }
         JsonNode v = doc.path("vessel");
-        VesselInfo vessel = new VesselInfo(v.path("name").asText(), text(v, "imo", ""), text(v, "callSign", ""),
-                text(v, "flag", ""), text(v, "shipType", ""), text(v, "description", ""));
-        return new VesselProject(doc.path("schemaVersion").asInt(), source, vessel, systems, tags, alarms, devices, bindings);
+        VesselInfo vessel = new VesselInfo(
+                v.path("name").asText(),
+                text(v, "imo", ""),
+                text(v, "callSign", ""),
+                text(v, "flag", ""),
+                text(v, "shipType", ""),
+                text(v, "description", ""));
+        return new VesselProject(
+                doc.path("schemaVersion").asInt(), source, vessel, systems, tags, alarms, devices, bindings);
     }
 
     private static TagDefinition tag(JsonNode t) {
         JsonNode h = t.path("historian");
-        HistorianPolicy historian = new HistorianPolicy(h.path("enabled").asBoolean(true),
-                h.path("deadband").asDouble(0.0), seconds(h.get("maxIntervalSeconds"), Duration.ofSeconds(60)));
+        HistorianPolicy historian = new HistorianPolicy(
+                h.path("enabled").asBoolean(true),
+                h.path("deadband").asDouble(0.0),
+                seconds(h.get("maxIntervalSeconds"), Duration.ofSeconds(60)));
         List<String> states = new ArrayList<>();
         t.path("states").forEach(s -> states.add(s.asText()));
         return new TagDefinition(
@@ -96,7 +109,9 @@ final class ProjectMapper {
     }
 
     private static Range range(JsonNode r) {
-        return r == null ? null : new Range(r.path("min").asDouble(), r.path("max").asDouble());
+        return r == null
+                ? null
+                : new Range(r.path("min").asDouble(), r.path("max").asDouble());
     }
 
     private static Duration seconds(JsonNode n, Duration absent) {

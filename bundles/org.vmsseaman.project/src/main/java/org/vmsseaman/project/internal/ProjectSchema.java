@@ -37,9 +37,9 @@ final class ProjectSchema {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema resource " + RESOURCE, e);
         }
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
-                SpecVersion.VersionFlag.V202012,
-                builder -> builder.jsonMapper(mapper).schemaLoaders(loaders -> loaders.add(new LocalOnlyLoader())));
+        JsonSchemaFactory factory =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder.jsonMapper(mapper)
+                        .schemaLoaders(loaders -> loaders.add(new LocalOnlyLoader())));
         SchemaValidatorsConfig config =
                 SchemaValidatorsConfig.builder().locale(Locale.ENGLISH).build();
         this.schema = factory.getSchema(SchemaLocation.of(ID), schemaNode, config);

@@ -27,6 +27,7 @@ final class SemanticChecks {
     private final Map<String, String> devices = new LinkedHashMap<>();
     /** Tag id to its type label (or "" if the type is invalid). */
     private final Map<String, String> tagTypes = new LinkedHashMap<>();
+
     private final Map<String, String> tagPaths = new HashMap<>();
     private final Map<String, String> alarmPaths = new HashMap<>();
 
@@ -66,7 +67,8 @@ final class SemanticChecks {
             }
             String first = into.putIfAbsent(id, path);
             if (first != null) {
-                problems.add(member(path, "id"), "duplicate " + what + " id '" + id + "' (first defined at " + first + ")");
+                problems.add(
+                        member(path, "id"), "duplicate " + what + " id '" + id + "' (first defined at " + first + ")");
             }
         }
     }
@@ -75,11 +77,14 @@ final class SemanticChecks {
         String type = typeOf(tag);
         String system = text(tag, "system");
         if (system != null && !systems.containsKey(system)) {
-            problems.add(member(path, "system"), "unknown system '" + system + "' (defined: " + list(systems.keySet()) + ")");
+            problems.add(
+                    member(path, "system"),
+                    "unknown system '" + system + "' (defined: " + list(systems.keySet()) + ")");
         }
         String device = text(tag.path("source"), "device");
         if (device != null && !devices.containsKey(device)) {
-            problems.add(member(member(path, "source"), "device"),
+            problems.add(
+                    member(member(path, "source"), "device"),
                     "unknown device '" + device + "' (defined: " + list(devices.keySet()) + ")");
         }
         checkRanges(tag, path, type);
@@ -103,11 +108,13 @@ final class SemanticChecks {
         }
         if (normal != null && display != null) {
             if (normal[0] < display[0]) {
-                problems.add(member(member(path, "normalRange"), "min"),
+                problems.add(
+                        member(member(path, "normalRange"), "min"),
                         "normalRange min " + num(normal[0]) + " is below displayRange min " + num(display[0]));
             }
             if (normal[1] > display[1]) {
-                problems.add(member(member(path, "normalRange"), "max"),
+                problems.add(
+                        member(member(path, "normalRange"), "max"),
                         "normalRange max " + num(normal[1]) + " is above displayRange max " + num(display[1]));
             }
         }
@@ -134,20 +141,23 @@ final class SemanticChecks {
         switch (type) {
             case "enum" -> {
                 if (count == 0) {
-                    problems.add(states == null ? path : member(path, "states"),
+                    problems.add(
+                            states == null ? path : member(path, "states"),
                             "an enum tag needs 'states': the labels of its values by index, e.g. [\"stopped\", \"running\"]");
                 }
             }
             case "boolean" -> {
                 if (count > 2) {
-                    problems.add(member(path, "states"),
+                    problems.add(
+                            member(path, "states"),
                             "a boolean tag has at most 2 states ([falseLabel, trueLabel]), found " + count);
                 }
             }
-            case "" -> { }
+            case "" -> {}
             default -> {
                 if (states != null) {
-                    problems.add(member(path, "states"), "states are only allowed on enum and boolean tags, not on " + type);
+                    problems.add(
+                            member(path, "states"), "states are only allowed on enum and boolean tags, not on " + type);
                 }
             }
         }
@@ -163,8 +173,11 @@ final class SemanticChecks {
         }
         String kind = text(alarm, "kind");
         String operator = text(alarm, "operator");
-        if (operator != null && ("boolean".equals(type) || "string".equals(type)) && !EQUALITY_OPERATORS.contains(operator)) {
-            problems.add(member(path, "operator"),
+        if (operator != null
+                && ("boolean".equals(type) || "string".equals(type))
+                && !EQUALITY_OPERATORS.contains(operator)) {
+            problems.add(
+                    member(path, "operator"),
                     "operator '" + operator + "' is not valid for a " + type + " tag (valid: ==, !=)");
         }
         if (("deviation".equals(kind) || "rate_of_change".equals(kind)) && !type.isEmpty() && !NUMERIC.contains(type)) {
@@ -173,25 +186,34 @@ final class SemanticChecks {
         checkSetpoint(alarm, path, kind, type, tag);
         String reference = text(alarm, "referenceTag");
         if ("deviation".equals(kind) && (reference == null || reference.isEmpty())) {
-            problems.add(reference == null ? path : member(path, "referenceTag"),
+            problems.add(
+                    reference == null ? path : member(path, "referenceTag"),
                     "a deviation alarm needs a 'referenceTag' to compare with");
         } else if (reference != null && !reference.isEmpty()) {
             if (!"deviation".equals(kind) && kind != null) {
-                problems.add(member(path, "referenceTag"), "referenceTag is only used by deviation alarms, not " + kind);
+                problems.add(
+                        member(path, "referenceTag"), "referenceTag is only used by deviation alarms, not " + kind);
             } else if (!tagTypes.containsKey(reference)) {
                 problems.add(member(path, "referenceTag"), "unknown tag '" + reference + "'" + suggest(reference));
-            } else if (!NUMERIC.contains(tagTypes.get(reference)) && !tagTypes.get(reference).isEmpty()) {
-                problems.add(member(path, "referenceTag"),
-                        "reference tag '" + reference + "' is " + tagTypes.get(reference) + ", a deviation needs a numeric tag");
+            } else if (!NUMERIC.contains(tagTypes.get(reference))
+                    && !tagTypes.get(reference).isEmpty()) {
+                problems.add(
+                        member(path, "referenceTag"),
+                        "reference tag '" + reference + "' is " + tagTypes.get(reference)
+                                + ", a deviation needs a numeric tag");
             }
         }
         String suppressedBy = text(alarm, "suppressedBy");
         if (suppressedBy != null && !suppressedBy.isEmpty()) {
             if (!tagTypes.containsKey(suppressedBy)) {
-                problems.add(member(path, "suppressedBy"), "unknown tag '" + suppressedBy + "'" + suggest(suppressedBy));
-            } else if (!"boolean".equals(tagTypes.get(suppressedBy)) && !tagTypes.get(suppressedBy).isEmpty()) {
-                problems.add(member(path, "suppressedBy"),
-                        "suppressedBy tag '" + suppressedBy + "' is " + tagTypes.get(suppressedBy) + ", it must be a boolean tag");
+                problems.add(
+                        member(path, "suppressedBy"), "unknown tag '" + suppressedBy + "'" + suggest(suppressedBy));
+            } else if (!"boolean".equals(tagTypes.get(suppressedBy))
+                    && !tagTypes.get(suppressedBy).isEmpty()) {
+                problems.add(
+                        member(path, "suppressedBy"),
+                        "suppressedBy tag '" + suppressedBy + "' is " + tagTypes.get(suppressedBy)
+                                + ", it must be a boolean tag");
             }
         }
     }
@@ -203,28 +225,39 @@ final class SemanticChecks {
         }
         double value = setpoint.doubleValue();
         if ("boolean".equals(type) && value != 0.0 && value != 1.0) {
-            problems.add(member(path, "setpoint"), "the setpoint of a boolean tag is 1 (true) or 0 (false), not " + num(value));
+            problems.add(
+                    member(path, "setpoint"),
+                    "the setpoint of a boolean tag is 1 (true) or 0 (false), not " + num(value));
         } else if ("enum".equals(type) && "discrete".equals(kind)) {
             int states = tag.path("states").size();
             if (value != Math.rint(value) || value < 0 || (states > 0 && value >= states)) {
-                problems.add(member(path, "setpoint"),
-                        "the setpoint of an enum tag is a state index 0.." + Math.max(states - 1, 0) + ", not " + num(value));
+                problems.add(
+                        member(path, "setpoint"),
+                        "the setpoint of an enum tag is a state index 0.." + Math.max(states - 1, 0) + ", not "
+                                + num(value));
             }
         } else if (("deviation".equals(kind) || "rate_of_change".equals(kind)) && value < 0) {
-            problems.add(member(path, "setpoint"), "the setpoint of a " + kind + " alarm must be >= 0, not " + num(value));
+            problems.add(
+                    member(path, "setpoint"), "the setpoint of a " + kind + " alarm must be >= 0, not " + num(value));
         }
     }
 
     /** A hint naming defined tags sharing the unknown id's first segment. */
     private String suggest(String unknown) {
         String prefix = unknown.contains(".") ? unknown.substring(0, unknown.indexOf('.') + 1) : unknown;
-        List<String> similar = tagTypes.keySet().stream().filter(t -> t.startsWith(prefix)).toList();
-        return similar.isEmpty() ? " (no tag of that name is defined)" : " (defined tags like it: " + list(similar) + ")";
+        List<String> similar =
+                tagTypes.keySet().stream().filter(t -> t.startsWith(prefix)).toList();
+        return similar.isEmpty()
+                ? " (no tag of that name is defined)"
+                : " (defined tags like it: " + list(similar) + ")";
     }
 
     private static String typeOf(JsonNode tag) {
         String type = text(tag, "type");
-        return type != null && Set.of("double", "long", "boolean", "string", "enum").contains(type) ? type : "";
+        return type != null
+                        && Set.of("double", "long", "boolean", "string", "enum").contains(type)
+                ? type
+                : "";
     }
 
     private static String text(JsonNode node, String field) {

@@ -14,8 +14,17 @@ import org.vmsseaman.api.project.VesselProject;
 import org.vmsseaman.api.tag.TagDefinition;
 
 class DemoVesselTest {
-    private static final Set<String> PROFILES = Set.of("load", "thermal", "pressure", "level", "speed", "switch",
-            "constant_bool", "position", "angle", "random_walk");
+    private static final Set<String> PROFILES = Set.of(
+            "load",
+            "thermal",
+            "pressure",
+            "level",
+            "speed",
+            "switch",
+            "constant_bool",
+            "position",
+            "angle",
+            "random_walk");
 
     private final VesselProject demo = loadDemo();
 
@@ -39,7 +48,8 @@ class DemoVesselTest {
         });
         Map<String, TagBinding> bindings =
                 demo.bindings().stream().collect(Collectors.toMap(TagBinding::tagId, Function.identity()));
-        assertThat(bindings.keySet()).isEqualTo(demo.tags().stream().map(TagDefinition::id).collect(Collectors.toSet()));
+        assertThat(bindings.keySet())
+                .isEqualTo(demo.tags().stream().map(TagDefinition::id).collect(Collectors.toSet()));
         assertThat(demo.bindingsOf("sim")).hasSize(demo.tags().size());
     }
 
@@ -59,19 +69,25 @@ class DemoVesselTest {
 
     @Test
     void demoCoversTheShipsSystemsAndAlarmKinds() {
-        assertThat(demo.systems()).extracting(s -> s.id())
+        assertThat(demo.systems())
+                .extracting(s -> s.id())
                 .contains("me", "dg1", "dg2", "dg3", "msb", "tanks", "bilge", "steering", "fire", "nav");
         assertThat(demo.tag("me.lube_oil.inlet_pressure")).get().satisfies(t -> {
             assertThat(t.unit()).isEqualTo("bar");
             assertThat(t.normalRange().min()).isEqualTo(3.5);
             assertThat(t.expectedInterval()).hasSeconds(5);
         });
-        assertThat(demo.tags()).extracting(TagDefinition::unit)
-                .contains("bar", "degC", "rpm", "kW", "V", "Hz", "A", "m3", "%", "m", "kn", "deg", "m/s", "kg/h", "l/h");
-        assertThat(demo.alarms()).extracting(AlarmDefinition::kind)
+        assertThat(demo.tags())
+                .extracting(TagDefinition::unit)
+                .contains(
+                        "bar", "degC", "rpm", "kW", "V", "Hz", "A", "m3", "%", "m", "kn", "deg", "m/s", "kg/h", "l/h");
+        assertThat(demo.alarms())
+                .extracting(AlarmDefinition::kind)
                 .contains(AlarmKind.LIMIT, AlarmKind.DISCRETE, AlarmKind.DEVIATION);
         AlarmDefinition low = demo.alarms().stream()
-                .filter(a -> a.id().equals("me.lube_oil.inlet_pressure.l")).findFirst().orElseThrow();
+                .filter(a -> a.id().equals("me.lube_oil.inlet_pressure.l"))
+                .findFirst()
+                .orElseThrow();
         assertThat(low.tagId()).isEqualTo("me.lube_oil.inlet_pressure");
         assertThat(low.suppressedBy()).isEqualTo("me.stopped");
         assertThat(low.onDelay()).hasSeconds(5);
@@ -91,7 +107,9 @@ class DemoVesselTest {
         assertThat(stopped.historian().enabled()).isTrue();
         assertThat(stopped.historian().maxInterval()).hasSeconds(60);
         AlarmDefinition overspeed = minimal.alarms().stream()
-                .filter(a -> a.id().equals("me.speed.hh")).findFirst().orElseThrow();
+                .filter(a -> a.id().equals("me.speed.hh"))
+                .findFirst()
+                .orElseThrow();
         assertThat(overspeed.ackRequired()).isTrue();
         assertThat(overspeed.group()).isEqualTo("me");
         assertThat(overspeed.offDelay()).isZero();

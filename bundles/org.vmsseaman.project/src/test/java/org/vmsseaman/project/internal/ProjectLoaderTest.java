@@ -32,14 +32,18 @@ class ProjectLoaderTest {
     @Test
     void configuredFileWinsOverTheFrameworkProperty() throws Exception {
         Path configured = ProjectFiles.write(dir, "a.vmsproj", ProjectFiles.builtIn("minimal.vmsproj"));
-        VesselProject project = ProjectLoader.load(configured.toString(), dir.resolve("missing.vmsproj").toString());
+        VesselProject project = ProjectLoader.load(
+                configured.toString(), dir.resolve("missing.vmsproj").toString());
         assertThat(project.source()).isEqualTo(configured.toString());
     }
 
     @Test
     void invalidProjectIsRefusedWithEveryProblem() {
-        Path file = ProjectFiles.write(dir, "bad.vmsproj",
-                ProjectFiles.minimalWith("\"system\": \"me\", \"type\": \"double\"", "\"system\": \"x\", \"type\": \"doubl\""));
+        Path file = ProjectFiles.write(
+                dir,
+                "bad.vmsproj",
+                ProjectFiles.minimalWith(
+                        "\"system\": \"me\", \"type\": \"double\"", "\"system\": \"x\", \"type\": \"doubl\""));
         assertThatThrownBy(() -> ProjectLoader.load(file.toString(), null))
                 .isInstanceOf(ProjectException.class)
                 .satisfies(e -> assertThat(((ProjectException) e).problems()).hasSize(2));
@@ -55,7 +59,8 @@ class ProjectLoaderTest {
         assertThat(loader.validate(good).tags()).hasSize(3);
         ProjectException e = catchThrowableOfType(ProjectException.class, () -> loader.validate(bad));
 
-        assertThat(e.problems()).extracting(p -> p.message())
+        assertThat(e.problems())
+                .extracting(p -> p.message())
                 .anySatisfy(m -> assertThat(m).contains("vessel"))
                 .anySatisfy(m -> assertThat(m).contains("1"));
         assertThat(loader.project()).isSameAs(before);

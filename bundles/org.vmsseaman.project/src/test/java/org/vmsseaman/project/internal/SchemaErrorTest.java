@@ -29,14 +29,15 @@ class SchemaErrorTest {
             assertThat(p.path()).isEqualTo("$.tags[1].colour");
             assertThat(p.message()).isEqualTo("unknown property 'colour'");
             assertThat(p.line()).isEqualTo(ProjectFiles.lineOf(text, "\"colour\""));
-            assertThat(p.column()).isEqualTo(text.lines().toList().get(p.line() - 1).indexOf("\"colour\"") + 1);
+            assertThat(p.column())
+                    .isEqualTo(text.lines().toList().get(p.line() - 1).indexOf("\"colour\"") + 1);
         });
     }
 
     @Test
     void wrongTypeIsReported() {
-        String text = ProjectFiles.minimalWith("\"normalRange\": {\"min\": 3.5, \"max\": 5.0}",
-                "\"normalRange\": {\"min\": 3.5, \"max\": \"five\"}");
+        String text = ProjectFiles.minimalWith(
+                "\"normalRange\": {\"min\": 3.5, \"max\": 5.0}", "\"normalRange\": {\"min\": 3.5, \"max\": \"five\"}");
         assertThat(problems(text)).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("$.tags[2].normalRange.max");
             assertThat(p.message()).contains("string").contains("number");
@@ -46,7 +47,8 @@ class SchemaErrorTest {
 
     @Test
     void unknownDataTypeListsTheChoices() {
-        String text = ProjectFiles.minimalWith("\"type\": \"double\", \"unit\": \"rpm\"", "\"type\": \"float\", \"unit\": \"rpm\"");
+        String text = ProjectFiles.minimalWith(
+                "\"type\": \"double\", \"unit\": \"rpm\"", "\"type\": \"float\", \"unit\": \"rpm\"");
         assertThat(problems(text)).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("$.tags[1].type");
             assertThat(p.message()).contains("double").contains("enum");
@@ -55,7 +57,8 @@ class SchemaErrorTest {
 
     @Test
     void missingRequiredPropertyIsReported() {
-        String text = ProjectFiles.minimalWith("\"system\": \"me\", \"type\": \"double\", \"unit\": \"rpm\"",
+        String text = ProjectFiles.minimalWith(
+                "\"system\": \"me\", \"type\": \"double\", \"unit\": \"rpm\"",
                 "\"system\": \"me\", \"type\": \"double\"");
         assertThat(problems(text)).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("$.tags[1]");

@@ -41,7 +41,9 @@ class SchemaFileTest {
     private static void walk(JsonNode node, String at, List<String> missing) {
         if (node.isObject()) {
             JsonNode props = node.get("properties");
-            if (props != null && node.has("type") && !node.path("additionalProperties").isBoolean()) {
+            if (props != null
+                    && node.has("type")
+                    && !node.path("additionalProperties").isBoolean()) {
                 missing.add(at + ": additionalProperties not false");
             }
             if (props != null && node.has("type")) {
@@ -64,7 +66,10 @@ class SchemaFileTest {
         ProjectSchema schema = new ProjectSchema(mapper);
         for (String name : List.of("demo-vessel.vmsproj", "minimal.vmsproj")) {
             JsonNode doc = mapper.readTree(ProjectFiles.builtIn(name));
-            Problems problems = new Problems(name, JsonLocations.scan(mapper.getFactory(), ProjectFiles.builtIn(name).getBytes()));
+            Problems problems = new Problems(
+                    name,
+                    JsonLocations.scan(
+                            mapper.getFactory(), ProjectFiles.builtIn(name).getBytes()));
             schema.validate(doc, problems);
             assertThat(problems.isEmpty()).as(name).isTrue();
         }
@@ -75,13 +80,17 @@ class SchemaFileTest {
         ProjectSchema.LocalOnlyLoader loader = new ProjectSchema.LocalOnlyLoader();
         assertThatThrownBy(() -> loader.getSchema(AbsoluteIri.of("https://vmsseaman.org/schema/other.json")))
                 .hasMessageContaining("not allowed");
-        assertThat(loader.getSchema(AbsoluteIri.of("classpath:draft/2020-12/schema"))).isNull();
+        assertThat(loader.getSchema(AbsoluteIri.of("classpath:draft/2020-12/schema")))
+                .isNull();
     }
 
     @Test
     void aRemoteRefInAProjectIsNotFollowed() {
-        Path file = ProjectFiles.write(dir, "ref.vmsproj",
-                ProjectFiles.minimalWith("\"schemaVersion\": 1,", "\"schemaVersion\": {\"$ref\": \"https://example.org/x.json\"},"));
+        Path file = ProjectFiles.write(
+                dir,
+                "ref.vmsproj",
+                ProjectFiles.minimalWith(
+                        "\"schemaVersion\": 1,", "\"schemaVersion\": {\"$ref\": \"https://example.org/x.json\"},"));
         assertThatThrownBy(() -> new ProjectReader().read(file))
                 .isInstanceOf(ProjectException.class)
                 .hasMessageContaining("$.schemaVersion");

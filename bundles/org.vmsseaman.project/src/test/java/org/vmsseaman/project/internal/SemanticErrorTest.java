@@ -44,7 +44,8 @@ class SemanticErrorTest {
 
     @Test
     void unknownSystemListsTheDefinedOnes() {
-        String text = ProjectFiles.minimalWith("\"id\": \"me.speed\", \"name\": \"ME speed\", \"system\": \"me\"",
+        String text = ProjectFiles.minimalWith(
+                "\"id\": \"me.speed\", \"name\": \"ME speed\", \"system\": \"me\"",
                 "\"id\": \"me.speed\", \"name\": \"ME speed\", \"system\": \"mee\"");
         ProjectProblem p = onlyProblem(text);
         assertThat(p.path()).isEqualTo("$.tags[1].system");
@@ -53,7 +54,8 @@ class SemanticErrorTest {
 
     @Test
     void unknownDeviceIsReported() {
-        String text = ProjectFiles.minimalWith("{\"device\": \"sim\", \"address\": {\"profile\": \"speed\"}}",
+        String text = ProjectFiles.minimalWith(
+                "{\"device\": \"sim\", \"address\": {\"profile\": \"speed\"}}",
                 "{\"device\": \"plc1\", \"address\": {\"profile\": \"speed\"}}");
         ProjectProblem p = onlyProblem(text);
         assertThat(p.path()).isEqualTo("$.tags[1].source.device");
@@ -62,8 +64,8 @@ class SemanticErrorTest {
 
     @Test
     void rangeWithMinAboveMaxIsReportedAtMax() {
-        String text = ProjectFiles.minimalWith("\"normalRange\": {\"min\": 3.5, \"max\": 5.0}",
-                "\"normalRange\": {\"min\": 3.5, \"max\": 2.0}");
+        String text = ProjectFiles.minimalWith(
+                "\"normalRange\": {\"min\": 3.5, \"max\": 5.0}", "\"normalRange\": {\"min\": 3.5, \"max\": 2.0}");
         ProjectProblem p = onlyProblem(text);
         assertThat(p.path()).isEqualTo("$.tags[2].normalRange.max");
         assertThat(p.message()).isEqualTo("normalRange max 2 is below min 3.5");
@@ -71,8 +73,8 @@ class SemanticErrorTest {
 
     @Test
     void normalRangeMustLieInsideDisplayRange() {
-        String text = ProjectFiles.minimalWith("\"normalRange\": {\"min\": 3.5, \"max\": 5.0}",
-                "\"normalRange\": {\"min\": 3.5, \"max\": 12.0}");
+        String text = ProjectFiles.minimalWith(
+                "\"normalRange\": {\"min\": 3.5, \"max\": 5.0}", "\"normalRange\": {\"min\": 3.5, \"max\": 12.0}");
         ProjectProblem p = onlyProblem(text);
         assertThat(p.path()).isEqualTo("$.tags[2].normalRange.max");
         assertThat(p.message()).contains("above displayRange max 10");
@@ -80,7 +82,8 @@ class SemanticErrorTest {
 
     @Test
     void rangesOnlyOnNumericTags() {
-        String text = ProjectFiles.minimalWith("\"states\": [\"running\", \"stopped\"],",
+        String text = ProjectFiles.minimalWith(
+                "\"states\": [\"running\", \"stopped\"],",
                 "\"states\": [\"running\", \"stopped\"], \"normalRange\": {\"min\": 0, \"max\": 1},");
         ProjectProblem p = onlyProblem(text);
         assertThat(p.path()).isEqualTo("$.tags[0].normalRange");
@@ -89,7 +92,8 @@ class SemanticErrorTest {
 
     @Test
     void enumWithoutStatesIsReported() {
-        String text = ProjectFiles.minimalWith("\"type\": \"boolean\", \"unit\": \"\",\n      \"states\": [\"running\", \"stopped\"],",
+        String text = ProjectFiles.minimalWith(
+                "\"type\": \"boolean\", \"unit\": \"\",\n      \"states\": [\"running\", \"stopped\"],",
                 "\"type\": \"enum\", \"unit\": \"\",");
         Path file = ProjectFiles.write(dir, "bad.vmsproj", text);
         ProjectException e = catchThrowableOfType(ProjectException.class, () -> new ProjectReader().read(file));
@@ -110,7 +114,8 @@ class SemanticErrorTest {
 
     @Test
     void orderingOperatorOnBooleanIsReported() {
-        String text = ProjectFiles.minimalWith("\"states\": [\"running\", \"stopped\"],",
+        String text = ProjectFiles.minimalWith(
+                "\"states\": [\"running\", \"stopped\"],",
                 "\"states\": [\"running\", \"stopped\"], \"alarms\": [{\"id\": \"me.stopped.alm\", \"kind\": \"discrete\","
                         + " \"operator\": \">=\", \"setpoint\": 1, \"priority\": \"warning\"}],");
         ProjectProblem p = onlyProblem(text);
@@ -135,7 +140,8 @@ class SemanticErrorTest {
 
     @Test
     void deviationAlarmNeedsAReferenceTag() {
-        String text = ProjectFiles.minimalWith("\"kind\": \"limit\", \"operator\": \"<\", \"setpoint\": 3.2",
+        String text = ProjectFiles.minimalWith(
+                "\"kind\": \"limit\", \"operator\": \"<\", \"setpoint\": 3.2",
                 "\"kind\": \"deviation\", \"setpoint\": 0.5");
         ProjectProblem p = onlyProblem(text);
         assertThat(p.path()).isEqualTo("$.tags[2].alarms[0].referenceTag");

@@ -61,7 +61,8 @@ class SyntaxErrorTest {
     void missingFileIsOneProblem() {
         ProjectException e = catchThrowableOfType(
                 ProjectException.class, () -> new ProjectReader().read(dir.resolve("nope.vmsproj")));
-        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("file not found"));
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("file not found"));
     }
 
     @Test

@@ -46,16 +46,28 @@ public final class HealthServlet extends JsonServlet {
 
     private final transient BundleContext context;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile TagStore tagStore;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ProjectService projectService;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile DeviceRegistry deviceRegistry;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServiceComponentRuntime scr;
 
     @Activate
@@ -114,7 +126,9 @@ public final class HealthServlet extends JsonServlet {
         TagStoreStats stats = ts.stats();
         n.put("total", stats.tagCount());
         for (Quality.Level level : Quality.Level.values()) {
-            n.put(level.name().toLowerCase(java.util.Locale.ROOT), stats.byLevel().getOrDefault(level, 0));
+            n.put(
+                    level.name().toLowerCase(java.util.Locale.ROOT),
+                    stats.byLevel().getOrDefault(level, 0));
         }
         ObjectNode byQuality = n.putObject("byQuality");
         stats.byQuality().forEach((q, count) -> byQuality.put(q.name(), count));
@@ -197,7 +211,10 @@ public final class HealthServlet extends JsonServlet {
                 if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
                         || c.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION
                         || c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                    unsatisfied.add(d.name + (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION ? " (failed: " + c.failure + ")" : " (unsatisfied)"));
+                    unsatisfied.add(d.name
+                            + (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION
+                                    ? " (failed: " + c.failure + ")"
+                                    : " (unsatisfied)"));
                 }
             }
         }

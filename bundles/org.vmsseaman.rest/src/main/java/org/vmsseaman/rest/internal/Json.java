@@ -45,7 +45,8 @@ final class Json {
     }
 
     /** A JSON error body: {@code {"status": 404, "error": "Not Found", "message": "..."}} plus the offending parameter if any. */
-    static void error(HttpServletResponse resp, int status, String error, String message, String parameter) throws IOException {
+    static void error(HttpServletResponse resp, int status, String error, String message, String parameter)
+            throws IOException {
         ObjectNode body = object();
         body.put("status", status);
         body.put("error", error);

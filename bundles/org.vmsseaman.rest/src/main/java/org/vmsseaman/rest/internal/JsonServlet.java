@@ -29,14 +29,23 @@ abstract class JsonServlet extends HttpServlet {
             String method = req.getMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 resp.setHeader("Allow", "GET, HEAD");
-                Json.error(resp, 405, "Method Not Allowed", method + " is not supported on " + req.getRequestURI() + " (use GET)", null);
+                Json.error(
+                        resp,
+                        405,
+                        "Method Not Allowed",
+                        method + " is not supported on " + req.getRequestURI() + " (use GET)",
+                        null);
                 return;
             }
             for (String name : req.getParameterMap().keySet()) {
                 Set<String> accepted = parameters(req);
                 if (!accepted.contains(name)) {
-                    throw new BadRequest(name, "unknown query parameter '" + name + "'"
-                            + (accepted.isEmpty() ? " (this endpoint takes none)" : " (accepted: " + String.join(", ", accepted) + ")"));
+                    throw new BadRequest(
+                            name,
+                            "unknown query parameter '" + name + "'"
+                                    + (accepted.isEmpty()
+                                            ? " (this endpoint takes none)"
+                                            : " (accepted: " + String.join(", ", accepted) + ")"));
                 }
             }
             get(req, resp);
@@ -48,7 +57,8 @@ abstract class JsonServlet extends HttpServlet {
             logger.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
             if (!resp.isCommitted()) {
                 resp.reset();
-                Json.error(resp, 500, "Internal Server Error", "the server failed to answer; see the runtime log", null);
+                Json.error(
+                        resp, 500, "Internal Server Error", "the server failed to answer; see the runtime log", null);
             }
         }
     }

@@ -23,8 +23,13 @@ public final class NotFoundServlet extends JsonServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Json.error(resp, 404, "Not Found", "no resource " + req.getRequestURI()
-                + " (endpoints: /health, /project, /tags, /tags/{id}, /system/console)", null);
+        Json.error(
+                resp,
+                404,
+                "Not Found",
+                "no resource " + req.getRequestURI()
+                        + " (endpoints: /health, /project, /tags, /tags/{id}, /system/console)",
+                null);
     }
 
     @Override

@@ -61,9 +61,7 @@ public final class TagsServlet extends JsonServlet {
         tagStore.definitions().stream()
                 .filter(byGroup)
                 .sorted(Comparator.comparing(TagDefinition::id))
-                .forEach(def -> tagStore.get(def.id())
-                        .filter(byQuality)
-                        .ifPresent(v -> out.add(Json.tag(def, v))));
+                .forEach(def -> tagStore.get(def.id()).filter(byQuality).ifPresent(v -> out.add(Json.tag(def, v))));
         Json.write(resp, 200, out);
     }
 
@@ -94,7 +92,9 @@ public final class TagsServlet extends JsonServlet {
                 return v -> v.quality() == exact;
             }
         }
-        throw new BadRequest("quality", "unknown quality '" + quality + "' (expected GOOD, UNCERTAIN, BAD or a reason such as BAD_STALE)");
+        throw new BadRequest(
+                "quality",
+                "unknown quality '" + quality + "' (expected GOOD, UNCERTAIN, BAD or a reason such as BAD_STALE)");
     }
 
     private static boolean isList(String path) {

@@ -27,7 +27,11 @@ final class CoalescingSubscription extends DeliverySubscription<LinkedHashMap<St
     private volatile int pendingTags;
     private boolean overCapacityLogged; // guarded by lock
 
-    CoalescingSubscription(TagSubscriber subscriber, SubscriptionOptions options, StoreSettings settings, Consumer<DeliverySubscription<?>> onClose) {
+    CoalescingSubscription(
+            TagSubscriber subscriber,
+            SubscriptionOptions options,
+            StoreSettings settings,
+            Consumer<DeliverySubscription<?>> onClose) {
         super(subscriber, options, settings, onClose);
     }
 
@@ -44,8 +48,11 @@ final class CoalescingSubscription extends DeliverySubscription<LinkedHashMap<St
         pendingTags = latest.size();
         if (pendingTags > options.capacity() && !overCapacityLogged) {
             overCapacityLogged = true;
-            logger.warn("Coalescing subscriber '{}' has {} tags pending, more than its capacity {}; keeping the latest value of each",
-                    options.name(), pendingTags, options.capacity());
+            logger.warn(
+                    "Coalescing subscriber '{}' has {} tags pending, more than its capacity {}; keeping the latest value of each",
+                    options.name(),
+                    pendingTags,
+                    options.capacity());
         }
     }
 
@@ -87,6 +94,7 @@ final class CoalescingSubscription extends DeliverySubscription<LinkedHashMap<St
 
     @Override
     protected SubscriberStats stats(long delivered, long failures) {
-        return new SubscriberStats(options.name(), SubscriptionMode.COALESCING, delivered, pendingTags, 0, coalesced, failures);
+        return new SubscriberStats(
+                options.name(), SubscriptionMode.COALESCING, delivered, pendingTags, 0, coalesced, failures);
     }
 }

@@ -36,6 +36,7 @@ abstract class DeliverySubscription<W> implements Subscription {
     private final Thread thread;
     /** Guards the subclass's buffer and {@link #waitState}; held only for short, non-blocking steps. */
     private final ReentrantLock lock = new ReentrantLock();
+
     private final Condition workAvailable = lock.newCondition();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LongAdder failures = new LongAdder();
@@ -53,7 +54,11 @@ abstract class DeliverySubscription<W> implements Subscription {
         LINGER
     }
 
-    DeliverySubscription(TagSubscriber subscriber, SubscriptionOptions options, StoreSettings settings, Consumer<DeliverySubscription<?>> onClose) {
+    DeliverySubscription(
+            TagSubscriber subscriber,
+            SubscriptionOptions options,
+            StoreSettings settings,
+            Consumer<DeliverySubscription<?>> onClose) {
         this.subscriber = subscriber;
         this.options = options;
         this.filter = new SubscriptionFilter(options.filter(), this::failed);
@@ -214,8 +219,11 @@ abstract class DeliverySubscription<W> implements Subscription {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            logger.warn("Tag store subscriber '{}' did not return within {} ms of close; its thread {} is left to finish",
-                    options.name(), TimeUnit.MILLISECONDS.toMillis(closeTimeoutMillis), thread.getName());
+            logger.warn(
+                    "Tag store subscriber '{}' did not return within {} ms of close; its thread {} is left to finish",
+                    options.name(),
+                    TimeUnit.MILLISECONDS.toMillis(closeTimeoutMillis),
+                    thread.getName());
         }
     }
 }

@@ -24,11 +24,20 @@ final class FailureLog {
         if (!loggedOnce) {
             loggedOnce = true;
             nextLogAt = now + intervalNanos;
-            logger.warn("Tag store subscriber '{}' threw from {}; delivery continues, further failures are summarised every {} s",
-                    subscription, callback, TimeUnit.NANOSECONDS.toSeconds(intervalNanos), failure);
+            logger.warn(
+                    "Tag store subscriber '{}' threw from {}; delivery continues, further failures are summarised every {} s",
+                    subscription,
+                    callback,
+                    TimeUnit.NANOSECONDS.toSeconds(intervalNanos),
+                    failure);
         } else if (now - nextLogAt >= 0) {
             nextLogAt = now + intervalNanos;
-            logger.warn("Tag store subscriber '{}' failed {} more times; latest from {}: {}", subscription, suppressed + 1, callback, failure.toString());
+            logger.warn(
+                    "Tag store subscriber '{}' failed {} more times; latest from {}: {}",
+                    subscription,
+                    suppressed + 1,
+                    callback,
+                    failure.toString());
             suppressed = 0;
         } else {
             suppressed++;

@@ -17,7 +17,8 @@ final class LiveTag {
 
     /** A tag that has received no value yet. */
     static LiveTag withoutValue(TagDefinition definition, long nowMicros) {
-        return new LiveTag(definition, new TagValue(definition.id(), null, Quality.BAD_NO_VALUE, nowMicros, nowMicros, null));
+        return new LiveTag(
+                definition, new TagValue(definition.id(), null, Quality.BAD_NO_VALUE, nowMicros, nowMicros, null));
     }
 
     /** {@code true} if {@code update} may become this tag's value: null, or of the tag's data type. */

@@ -30,7 +30,11 @@ final class LosslessSubscription extends DeliverySubscription<ArrayDeque<Object>
     private final List<Batch> run = new ArrayList<>(); // delivery thread only
     private int runSize; // delivery thread only
 
-    LosslessSubscription(TagSubscriber subscriber, SubscriptionOptions options, StoreSettings settings, Consumer<DeliverySubscription<?>> onClose) {
+    LosslessSubscription(
+            TagSubscriber subscriber,
+            SubscriptionOptions options,
+            StoreSettings settings,
+            Consumer<DeliverySubscription<?>> onClose) {
         super(subscriber, options, settings, onClose);
         this.maxBatch = options.maxBatch();
     }
@@ -94,7 +98,8 @@ final class LosslessSubscription extends DeliverySubscription<ArrayDeque<Object>
 
     @Override
     protected SubscriberStats stats(long delivered, long failures) {
-        return new SubscriberStats(options.name(), SubscriptionMode.LOSSLESS, delivered, Math.max(0, pending.get()), dropped, 0, failures);
+        return new SubscriberStats(
+                options.name(), SubscriptionMode.LOSSLESS, delivered, Math.max(0, pending.get()), dropped, 0, failures);
     }
 
     private void add(Batch batch) {

@@ -1,7 +1,8 @@
 package org.vmsseaman.tagstore.internal;
 
 /** The tag store's tunables, from {@link TagStoreConfig} or the defaults. */
-record StoreSettings(long lingerMicros, long closeTimeoutMillis, long failureLogIntervalSeconds, long rateWindowSeconds) {
+record StoreSettings(
+        long lingerMicros, long closeTimeoutMillis, long failureLogIntervalSeconds, long rateWindowSeconds) {
 
     static final StoreSettings DEFAULTS = new StoreSettings(1_000, 2_000, 60, 5);
 

@@ -4,15 +4,14 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of the tag store (PID {@code org.vmsseaman.tagstore}). */
-@ObjectClassDefinition(
-        name = "VMS Seaman tag store",
-        description = "Live tag values and their fan-out to subscribers.")
+@ObjectClassDefinition(name = "VMS Seaman tag store", description = "Live tag values and their fan-out to subscribers.")
 public @interface TagStoreConfig {
 
     @AttributeDefinition(
             name = "Delivery linger (µs)",
-            description = "When updates arrive faster than this, a subscriber's delivery thread waits up to this long to hand them over"
-                    + " in one larger batch (a full batch goes at once). Adds at most this latency; 0 wakes the thread for every publish.")
+            description =
+                    "When updates arrive faster than this, a subscriber's delivery thread waits up to this long to hand them over"
+                            + " in one larger batch (a full batch goes at once). Adds at most this latency; 0 wakes the thread for every publish.")
     long deliveryLingerMicros() default 1_000;
 
     @AttributeDefinition(
@@ -22,7 +21,8 @@ public @interface TagStoreConfig {
 
     @AttributeDefinition(
             name = "Failure log interval (s)",
-            description = "A failing subscriber is logged with its stack trace once, then summarised at most this often.")
+            description =
+                    "A failing subscriber is logged with its stack trace once, then summarised at most this often.")
     long failureLogIntervalSeconds() default 60;
 
     @AttributeDefinition(

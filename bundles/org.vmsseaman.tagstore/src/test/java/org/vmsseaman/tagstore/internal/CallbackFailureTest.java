@@ -38,7 +38,8 @@ class CallbackFailureTest {
             }
         };
         // maxBatch 5: each published batch is delivered on its own
-        Subscription subscription = store.subscribe(recorder, new SubscriptionOptions("flaky", SubscriptionMode.LOSSLESS, 1_000, id -> true, 5));
+        Subscription subscription = store.subscribe(
+                recorder, new SubscriptionOptions("flaky", SubscriptionMode.LOSSLESS, 1_000, id -> true, 5));
 
         for (int i = 0; i < 10; i++) {
             store.publish(TestTags.batch(tags, i));

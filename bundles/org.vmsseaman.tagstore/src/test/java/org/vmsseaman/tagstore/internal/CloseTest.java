@@ -2,8 +2,6 @@ package org.vmsseaman.tagstore.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.vmsseaman.api.subscriber.TagSubscriber;
 import org.vmsseaman.api.tagstore.Subscription;

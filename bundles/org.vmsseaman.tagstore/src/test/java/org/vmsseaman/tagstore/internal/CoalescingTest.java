@@ -44,7 +44,8 @@ class CoalescingTest {
 
         List<Recorder.Event> events = screen.events();
         assertThat(events).hasSize(2);
-        assertThat(events.get(1).batch()).extracting(TagValue::tagId, TagValue::value)
+        assertThat(events.get(1).batch())
+                .extracting(TagValue::tagId, TagValue::value)
                 .containsExactly(tuple("a.t0", 100.0), tuple("a.t1", 100.0), tuple("a.t2", 7.0));
         SubscriberStats stats = subscription.stats();
         assertThat(stats.mode()).isEqualTo(SubscriptionMode.COALESCING);

@@ -47,7 +47,9 @@ class LosslessOrderTest {
         }
         store.define(all);
         Recorder recorder = new Recorder();
-        Subscription subscription = store.subscribe(recorder, new SubscriptionOptions("order", SubscriptionMode.LOSSLESS, 1_000_000, id -> true, MAX_BATCH));
+        Subscription subscription = store.subscribe(
+                recorder,
+                new SubscriptionOptions("order", SubscriptionMode.LOSSLESS, 1_000_000, id -> true, MAX_BATCH));
 
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
@@ -81,8 +83,10 @@ class LosslessOrderTest {
             assertThat(v.value()).as("next value of %s", v.tagId()).isEqualTo(expected);
             next.put(v.tagId(), expected + 1);
         }
-        assertThat(next).hasSize(all.size()).allSatisfy((id, count) -> assertThat(count).isEqualTo(BATCHES_PER_THREAD));
-        assertThat(recorder.events()).allSatisfy(e -> assertThat(e.batch()).isNotNull().hasSizeBetween(1, MAX_BATCH));
+        assertThat(next).hasSize(all.size()).allSatisfy((id, count) -> assertThat(count)
+                .isEqualTo(BATCHES_PER_THREAD));
+        assertThat(recorder.events())
+                .allSatisfy(e -> assertThat(e.batch()).isNotNull().hasSizeBetween(1, MAX_BATCH));
         assertThat(subscription.stats().delivered()).isEqualTo(total);
     }
 }

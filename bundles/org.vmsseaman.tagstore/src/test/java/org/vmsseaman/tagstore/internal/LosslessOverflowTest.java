@@ -44,7 +44,8 @@ class LosslessOverflowTest {
         subscriber.awaitUpdates(110, Duration.ofSeconds(10));
 
         List<Recorder.Event> events = subscriber.events();
-        assertThat(events).extracting(e -> e.batch() == null ? -e.gap() : (long) e.batch().size())
+        assertThat(events)
+                .extracting(e -> e.batch() == null ? -e.gap() : (long) e.batch().size())
                 .containsExactly(10L, 90L, -50L, 10L);
         assertThat(events.get(3).batch().get(0).value()).isEqualTo(15.0);
         assertThat(store.stats().subscribers().get(0).dropped()).isEqualTo(50);

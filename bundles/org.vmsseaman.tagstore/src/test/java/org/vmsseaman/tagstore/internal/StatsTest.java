@@ -25,10 +25,12 @@ class StatsTest {
         TagStoreStats stats = store.stats();
 
         assertThat(stats.tagCount()).isEqualTo(4);
-        assertThat(stats.byLevel()).containsOnly(
-                entry(Quality.Level.GOOD, 2), entry(Quality.Level.UNCERTAIN, 1), entry(Quality.Level.BAD, 1));
-        assertThat(stats.byQuality()).containsOnly(
-                entry(Quality.GOOD, 2), entry(Quality.UNCERTAIN_LAST_KNOWN, 1), entry(Quality.BAD_NO_VALUE, 1));
+        assertThat(stats.byLevel())
+                .containsOnly(
+                        entry(Quality.Level.GOOD, 2), entry(Quality.Level.UNCERTAIN, 1), entry(Quality.Level.BAD, 1));
+        assertThat(stats.byQuality())
+                .containsOnly(
+                        entry(Quality.GOOD, 2), entry(Quality.UNCERTAIN_LAST_KNOWN, 1), entry(Quality.BAD_NO_VALUE, 1));
         assertThat(stats.updates()).isEqualTo(3);
         assertThat(stats.updateRate()).isPositive();
     }

@@ -16,7 +16,8 @@ class TypeRejectionTest {
     @Test
     void wrongTypesUnknownTagsAndNullsAreRefusedAndCounted() {
         TagStoreImpl store = new TagStoreImpl();
-        store.define(List.of(tag("a.temp", DataType.DOUBLE), tag("a.mode", DataType.ENUM), tag("a.on", DataType.BOOLEAN)));
+        store.define(
+                List.of(tag("a.temp", DataType.DOUBLE), tag("a.mode", DataType.ENUM), tag("a.on", DataType.BOOLEAN)));
         TagValue good = value("a.temp", 20.5);
         TagValue noValue = new TagValue("a.on", null, Quality.BAD_NOT_CONNECTED, 1, 1, null);
 

@@ -53,7 +53,8 @@ final class DeviceSimulation {
         boolean nowOffline = engine.offline();
         if (nowOffline != offline) {
             offline = nowOffline;
-            sink.status(offline ? ConnectionState.DISCONNECTED : ConnectionState.CONNECTED,
+            sink.status(
+                    offline ? ConnectionState.DISCONNECTED : ConnectionState.CONNECTED,
                     offline ? "simulated offline" : "simulated offline ended");
         }
         if (offline || model.tags().isEmpty()) {

@@ -38,7 +38,10 @@ public final class SimulatorDriver implements Driver {
         // no static references; faults arrive through addFault
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void addFault(SimulatedFault fault) {
         faults.add(fault);
     }
@@ -56,7 +59,12 @@ public final class SimulatorDriver implements Driver {
         SimulatorSession session = new SimulatorSession(simulation, settings, sessions::remove);
         sessions.add(session);
         session.start();
-        logger.info("Simulating device '{}': {} tags every {} ms, seed {}", deviceId, model.tags().size(), settings.tickMillis(), settings.seed());
+        logger.info(
+                "Simulating device '{}': {} tags every {} ms, seed {}",
+                deviceId,
+                model.tags().size(),
+                settings.tickMillis(),
+                settings.seed());
         return session;
     }
 

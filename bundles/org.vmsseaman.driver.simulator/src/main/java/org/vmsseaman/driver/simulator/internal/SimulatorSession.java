@@ -61,10 +61,16 @@ final class SimulatorSession implements DeviceSession {
                 failures++;
                 if (!failureLogged) {
                     failureLogged = true;
-                    logger.warn("Simulated device '{}': tick failed, ticking continues; further failures are logged at debug level",
-                            simulation.deviceId(), e);
+                    logger.warn(
+                            "Simulated device '{}': tick failed, ticking continues; further failures are logged at debug level",
+                            simulation.deviceId(),
+                            e);
                 } else {
-                    logger.debug("Simulated device '{}': tick failed ({} failures so far)", simulation.deviceId(), failures, e);
+                    logger.debug(
+                            "Simulated device '{}': tick failed ({} failures so far)",
+                            simulation.deviceId(),
+                            failures,
+                            e);
                 }
             }
         }
@@ -88,7 +94,10 @@ final class SimulatorSession implements DeviceSession {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                logger.warn("Simulated device '{}': ticker did not stop within {} ms", simulation.deviceId(), CLOSE_WAIT_MILLIS);
+                logger.warn(
+                        "Simulated device '{}': ticker did not stop within {} ms",
+                        simulation.deviceId(),
+                        CLOSE_WAIT_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

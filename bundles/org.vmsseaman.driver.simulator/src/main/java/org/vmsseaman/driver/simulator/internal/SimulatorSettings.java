@@ -36,7 +36,9 @@ record SimulatorSettings(long tickMillis, long seed) {
             throw new DriverException("device '" + device.id() + "': setting " + TICK_MILLIS + " must be between "
                     + MIN_TICK_MILLIS + " and " + MAX_TICK_MILLIS + " milliseconds, was " + s.get(TICK_MILLIS));
         }
-        long seed = s.containsKey(SEED) ? integer(device, SEED, s.get(SEED)) : device.id().hashCode();
+        long seed = s.containsKey(SEED)
+                ? integer(device, SEED, s.get(SEED))
+                : device.id().hashCode();
         return new SimulatorSettings(tick, seed);
     }
 
@@ -53,6 +55,7 @@ record SimulatorSettings(long tickMillis, long seed) {
                 // reported below
             }
         }
-        throw new DriverException("device '" + device.id() + "': setting " + key + " must be an integer, was '" + value + "'");
+        throw new DriverException(
+                "device '" + device.id() + "': setting " + key + " must be an integer, was '" + value + "'");
     }
 }

@@ -22,14 +22,29 @@ class FaultInjectionTest {
 
     private final RecordingSink sink = new RecordingSink();
     private final List<SimulatedFault> faults = new CopyOnWriteArrayList<>();
-    private final DeviceSimulation sim = new DeviceSimulation("sim", SimulationModel.create(List.of(
-            bound("me.load", 0, 100, "profile", "load"),
-            bound("me.exhaust.cyl1", 280, 420, "profile", "thermal", "follows", "me.load"),
-            bound("me.exhaust.cyl2", 280, 420, "profile", "thermal", "follows", "me.load"),
-            bound("me.lube_oil.inlet_pressure", 3, 5, "profile", "pressure", "follows", "me.load"),
-            bound(Tags.numeric("me.rpm", DataType.LONG, 0, 100), "profile", "speed", "follows", "me.load"),
-            bound(Tags.of("bilge.high", DataType.BOOLEAN, List.of()), "profile", "constant_bool", "value", false)), 99),
-            sink, () -> faults);
+    private final DeviceSimulation sim = new DeviceSimulation(
+            "sim",
+            SimulationModel.create(
+                    List.of(
+                            bound("me.load", 0, 100, "profile", "load"),
+                            bound("me.exhaust.cyl1", 280, 420, "profile", "thermal", "follows", "me.load"),
+                            bound("me.exhaust.cyl2", 280, 420, "profile", "thermal", "follows", "me.load"),
+                            bound("me.lube_oil.inlet_pressure", 3, 5, "profile", "pressure", "follows", "me.load"),
+                            bound(
+                                    Tags.numeric("me.rpm", DataType.LONG, 0, 100),
+                                    "profile",
+                                    "speed",
+                                    "follows",
+                                    "me.load"),
+                            bound(
+                                    Tags.of("bilge.high", DataType.BOOLEAN, List.of()),
+                                    "profile",
+                                    "constant_bool",
+                                    "value",
+                                    false)),
+                    99),
+            sink,
+            () -> faults);
 
     private SimulatedFault add(FaultSpec spec) {
         SimulatedFault f = () -> spec;
@@ -84,7 +99,8 @@ class FaultInjectionTest {
     @Test
     void outOfRangeRampsBeyondTheRangeAndStaysGood() {
         ticks(2);
-        SimulatedFault f = add(FaultSpec.of("sim", "me.lube_oil.inlet_pressure", FaultType.OUT_OF_RANGE).withShape(-0.5, 10));
+        SimulatedFault f = add(FaultSpec.of("sim", "me.lube_oil.inlet_pressure", FaultType.OUT_OF_RANGE)
+                .withShape(-0.5, 10));
         ticks(10); // 5 s: half way
         assertThat(value("me.lube_oil.inlet_pressure")).isLessThan(3.5);
         ticks(20);
@@ -106,7 +122,8 @@ class FaultInjectionTest {
     void badQualityKeepsTheLastValueAndEndsWhenRemoved() {
         ticks(5);
         Object before = sink.last("me.exhaust.cyl1").value();
-        SimulatedFault f = add(FaultSpec.of("sim", "me.exhaust.cyl1", FaultType.BAD_QUALITY).withQuality(Quality.BAD_COMMUNICATION_FAILURE));
+        SimulatedFault f = add(FaultSpec.of("sim", "me.exhaust.cyl1", FaultType.BAD_QUALITY)
+                .withQuality(Quality.BAD_COMMUNICATION_FAILURE));
         ticks(10);
         TagValue v = sink.last("me.exhaust.cyl1");
         assertThat(v.quality()).isEqualTo(Quality.BAD_COMMUNICATION_FAILURE);
@@ -125,12 +142,14 @@ class FaultInjectionTest {
         SimulatedFault f = add(FaultSpec.of("sim", "", FaultType.OFFLINE));
         ticks(10);
         assertThat(sink.batches()).hasSize(batches);
-        assertThat(sink.statuses()).extracting(RecordingSink.Status::state)
+        assertThat(sink.statuses())
+                .extracting(RecordingSink.Status::state)
                 .containsExactly(ConnectionState.CONNECTED, ConnectionState.DISCONNECTED);
         assertThat(sink.statuses().get(1).detail()).isEqualTo("simulated offline");
         faults.remove(f);
         ticks(1);
-        assertThat(sink.statuses()).extracting(RecordingSink.Status::state)
+        assertThat(sink.statuses())
+                .extracting(RecordingSink.Status::state)
                 .containsExactly(ConnectionState.CONNECTED, ConnectionState.DISCONNECTED, ConnectionState.CONNECTED);
         assertThat(sink.batches()).hasSize(batches + 1);
     }

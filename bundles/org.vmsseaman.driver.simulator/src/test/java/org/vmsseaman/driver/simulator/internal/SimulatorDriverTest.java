@@ -26,25 +26,36 @@ class SimulatorDriverTest {
     private final RecordingSink sink = new RecordingSink();
 
     private static boolean threadAlive(String name) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("timed out waiting for %s", what).isNegative();
+            assertThat(System.nanoTime() - deadline)
+                    .as("timed out waiting for %s", what)
+                    .isNegative();
             Thread.sleep(5);
         }
     }
 
     @Test
     void publishesBatchesOnItsThreadAndStopsCompletelyOnClose() throws Exception {
-        DeviceSession session = driver.start(FakeContext.of("simtest", Map.of("tickMillis", 10), List.of(
-                bound("me.load", 0, 100, "profile", "load"),
-                bound("me.exhaust.cyl1", 280, 420, "profile", "thermal", "follows", "me.nope"),
-                bound("me.exhaust.cyl2", 280, 420, "profile", "thermal", "follows", "me.load")), sink));
-        assertThat(sink.statuses()).singleElement().extracting(RecordingSink.Status::state).isEqualTo(ConnectionState.CONNECTED);
-        assertThat(sink.configurationErrors()).singleElement().satisfies(e -> assertThat(e.getKey()).isEqualTo("me.exhaust.cyl1"));
+        DeviceSession session = driver.start(FakeContext.of(
+                "simtest",
+                Map.of("tickMillis", 10),
+                List.of(
+                        bound("me.load", 0, 100, "profile", "load"),
+                        bound("me.exhaust.cyl1", 280, 420, "profile", "thermal", "follows", "me.nope"),
+                        bound("me.exhaust.cyl2", 280, 420, "profile", "thermal", "follows", "me.load")),
+                sink));
+        assertThat(sink.statuses())
+                .singleElement()
+                .extracting(RecordingSink.Status::state)
+                .isEqualTo(ConnectionState.CONNECTED);
+        assertThat(sink.configurationErrors()).singleElement().satisfies(e -> assertThat(e.getKey())
+                .isEqualTo("me.exhaust.cyl1"));
         await("5 batches", () -> sink.batches().size() >= 5);
         assertThat(threadAlive("vmsseaman-sim-simtest")).isTrue();
         assertThat(sink.last()).extracting(TagValue::tagId).containsExactly("me.load", "me.exhaust.cyl2");
@@ -66,8 +77,8 @@ class SimulatorDriverTest {
 
     @Test
     void aFailingTickIsSurvived() throws Exception {
-        SimulatorSession session = (SimulatorSession) driver.start(
-                FakeContext.of("simfail", Map.of("tickMillis", 10), List.of(bound("me.load", 0, 100, "profile", "load")), sink));
+        SimulatorSession session = (SimulatorSession) driver.start(FakeContext.of(
+                "simfail", Map.of("tickMillis", 10), List.of(bound("me.load", 0, 100, "profile", "load")), sink));
         try {
             await("first batch", () -> !sink.batches().isEmpty());
             sink.failNextPublish(new IllegalStateException("test failure"));
@@ -83,7 +94,8 @@ class SimulatorDriverTest {
     @Test
     void badTickMillisRefusesTheDeviceWithoutStartingAThread() {
         assertThatThrownBy(() -> driver.start(FakeContext.of("simbad", Map.of("tickMillis", 1), List.of(), sink)))
-                .isInstanceOf(DriverException.class).hasMessageContaining("tickMillis");
+                .isInstanceOf(DriverException.class)
+                .hasMessageContaining("tickMillis");
         assertThat(threadAlive("vmsseaman-sim-simbad")).isFalse();
         assertThat(sink.calls()).isZero();
     }

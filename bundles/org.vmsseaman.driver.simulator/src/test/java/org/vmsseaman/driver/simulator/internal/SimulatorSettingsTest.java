@@ -32,13 +32,17 @@ class SimulatorSettingsTest {
     @Test
     void badTickMillisIsADriverExceptionNamingTheSetting() {
         for (Object bad : List.of(5, 0, -100, 12.5, "fast", true, 4_000_000)) {
-            assertThatThrownBy(() -> settings(Map.of("tickMillis", bad))).as("%s", bad)
-                    .isInstanceOf(DriverException.class).hasMessageContaining("tickMillis");
+            assertThatThrownBy(() -> settings(Map.of("tickMillis", bad)))
+                    .as("%s", bad)
+                    .isInstanceOf(DriverException.class)
+                    .hasMessageContaining("tickMillis");
         }
     }
 
     @Test
     void badSeedIsADriverExceptionNamingTheSetting() {
-        assertThatThrownBy(() -> settings(Map.of("seed", "abc"))).isInstanceOf(DriverException.class).hasMessageContaining("seed");
+        assertThatThrownBy(() -> settings(Map.of("seed", "abc")))
+                .isInstanceOf(DriverException.class)
+                .hasMessageContaining("seed");
     }
 }

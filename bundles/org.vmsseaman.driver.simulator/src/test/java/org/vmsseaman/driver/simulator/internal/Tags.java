@@ -14,8 +14,19 @@ public final class Tags {
     private Tags() {}
 
     public static TagDefinition numeric(String id, DataType type, double min, double max) {
-        return new TagDefinition(id, id, "", "test", type, "", new Range(min, max), new Range(min - (max - min), max + (max - min)),
-                false, null, null, List.of());
+        return new TagDefinition(
+                id,
+                id,
+                "",
+                "test",
+                type,
+                "",
+                new Range(min, max),
+                new Range(min - (max - min), max + (max - min)),
+                false,
+                null,
+                null,
+                List.of());
     }
 
     public static TagDefinition of(String id, DataType type, List<String> states) {

@@ -3,7 +3,6 @@ package org.vmsseaman.driver.simulator.internal.fault;
 import java.util.HashMap;
 import java.util.Map;
 import org.vmsseaman.api.tag.DataType;
-import org.vmsseaman.api.tag.Quality;
 import org.vmsseaman.api.tag.Range;
 import org.vmsseaman.api.tag.TagValue;
 
@@ -75,7 +74,9 @@ final class ActiveFault {
                 Object kept = held.computeIfAbsent(id, k -> last != null ? last : v);
                 return new TagValue(id, kept, spec.quality(), value.sourceTime(), value.receiveTime(), null);
             case SPIKE:
-                return spikeNow && range != null ? withValue(value, typed(range.max() + spec.magnitude() * range.span(), type)) : value;
+                return spikeNow && range != null
+                        ? withValue(value, typed(range.max() + spec.magnitude() * range.span(), type))
+                        : value;
             case OUT_OF_RANGE:
                 if (range == null) {
                     return value;

@@ -57,7 +57,16 @@ public record FaultSpec(
 
     /** The spec of a configuration. */
     static FaultSpec from(FaultConfig c, String name) {
-        return new FaultSpec(name, c.device(), c.tags(), c.type(), c.startDelaySeconds(), c.durationSeconds(), c.magnitude(), c.periodSeconds(), c.quality());
+        return new FaultSpec(
+                name,
+                c.device(),
+                c.tags(),
+                c.type(),
+                c.startDelaySeconds(),
+                c.durationSeconds(),
+                c.magnitude(),
+                c.periodSeconds(),
+                c.quality());
     }
 
     /** {@code true} if the fault applies to the device {@code deviceId}. */
@@ -70,10 +79,12 @@ public record FaultSpec(
     }
 
     public FaultSpec withShape(double newMagnitude, double newPeriod) {
-        return new FaultSpec(name, device, tags, type, startDelaySeconds, durationSeconds, newMagnitude, newPeriod, quality);
+        return new FaultSpec(
+                name, device, tags, type, startDelaySeconds, durationSeconds, newMagnitude, newPeriod, quality);
     }
 
     public FaultSpec withQuality(Quality newQuality) {
-        return new FaultSpec(name, device, tags, type, startDelaySeconds, durationSeconds, magnitude, periodSeconds, newQuality);
+        return new FaultSpec(
+                name, device, tags, type, startDelaySeconds, durationSeconds, magnitude, periodSeconds, newQuality);
     }
 }

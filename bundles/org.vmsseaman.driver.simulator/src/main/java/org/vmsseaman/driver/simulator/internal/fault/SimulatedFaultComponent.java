@@ -10,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One simulated fault per factory configuration {@value FaultConfig#PID}. */
-@Component(service = SimulatedFault.class, configurationPid = FaultConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(
+        service = SimulatedFault.class,
+        configurationPid = FaultConfig.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = FaultConfig.class, factory = true)
 public final class SimulatedFaultComponent implements SimulatedFault {
 
@@ -22,8 +25,12 @@ public final class SimulatedFaultComponent implements SimulatedFault {
     public SimulatedFaultComponent(FaultConfig config, Map<String, Object> properties) {
         Object pid = properties.get("service.pid");
         this.spec = FaultSpec.from(config, pid == null ? config.type().name() : pid.toString());
-        logger.info("Simulated fault {} configured: {} on device '{}' tags '{}'", spec.name(), spec.type(),
-                spec.device().isEmpty() ? "*" : spec.device(), spec.tags().isEmpty() ? "*" : spec.tags());
+        logger.info(
+                "Simulated fault {} configured: {} on device '{}' tags '{}'",
+                spec.name(),
+                spec.type(),
+                spec.device().isEmpty() ? "*" : spec.device(),
+                spec.tags().isEmpty() ? "*" : spec.tags());
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param value the {@code value} key as given, or null
  * @param axis the {@code axis} key in lower case, or null
  */
-record AddressHints(Profile profile, String follows, double periodSeconds, double onSeconds, Object value, String axis) {
+record AddressHints(
+        Profile profile, String follows, double periodSeconds, double onSeconds, Object value, String axis) {
 
     static final String PROFILE = "profile";
     static final String FOLLOWS = "follows";
@@ -34,15 +35,23 @@ record AddressHints(Profile profile, String follows, double periodSeconds, doubl
         if (p != null) {
             profile = Profile.fromLabel(p.toString());
             if (profile == null) {
-                throw new IllegalArgumentException("unknown profile '" + p + "' (expected one of " + Profile.labels() + ")");
+                throw new IllegalArgumentException(
+                        "unknown profile '" + p + "' (expected one of " + Profile.labels() + ")");
             }
         }
         Object f = a.get(FOLLOWS);
-        String follows = f == null || f.toString().isBlank() ? null : f.toString().trim();
+        String follows =
+                f == null || f.toString().isBlank() ? null : f.toString().trim();
         double period = positive(a, PERIOD_SECONDS);
         double on = positive(a, ON_SECONDS);
         Object axis = a.get(AXIS);
-        return new AddressHints(profile, follows, period, on, a.get(VALUE), axis == null ? null : axis.toString().trim().toLowerCase(java.util.Locale.ROOT));
+        return new AddressHints(
+                profile,
+                follows,
+                period,
+                on,
+                a.get(VALUE),
+                axis == null ? null : axis.toString().trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The key's value as a number > 0, or NaN if the key is absent. */
@@ -53,7 +62,9 @@ record AddressHints(Profile profile, String follows, double periodSeconds, doubl
         }
         double period;
         try {
-            period = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
+            period = value instanceof Number n
+                    ? n.doubleValue()
+                    : Double.parseDouble(value.toString().trim());
         } catch (NumberFormatException e) {
             period = Double.NaN;
         }

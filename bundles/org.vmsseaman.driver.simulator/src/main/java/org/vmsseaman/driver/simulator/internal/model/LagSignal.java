@@ -13,7 +13,8 @@ import org.vmsseaman.api.tag.Range;
 final class LagSignal extends NumericSignal {
 
     /** How a lag profile maps the leader to its set point. */
-    record Shape(double timeConstantSeconds, double noise, double low, double high, double alone, boolean followsMachine) {}
+    record Shape(
+            double timeConstantSeconds, double noise, double low, double high, double alone, boolean followsMachine) {}
 
     static final Shape THERMAL = new Shape(60, 0.005, 0.2, 0.9, 0.5, false);
     static final Shape PRESSURE = new Shape(5, 0.01, 0.2, 0.9, 0.5, true);

@@ -48,7 +48,11 @@ enum Profile {
 
     /** The data types this profile applies to, for messages. */
     String typeLabels() {
-        return types.stream().map(DataType::label).sorted().reduce((a, b) -> a + ", " + b).orElse("");
+        return types.stream()
+                .map(DataType::label)
+                .sorted()
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     /** The profile with this label, or null. */
@@ -63,6 +67,9 @@ enum Profile {
 
     /** All labels, for messages. */
     static String labels() {
-        return java.util.Arrays.stream(values()).map(Profile::label).reduce((a, b) -> a + ", " + b).orElse("");
+        return java.util.Arrays.stream(values())
+                .map(Profile::label)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 }

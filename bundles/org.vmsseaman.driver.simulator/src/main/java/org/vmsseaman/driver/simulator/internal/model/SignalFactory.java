@@ -80,7 +80,8 @@ final class SignalFactory {
 
     private static double onSeconds(AddressHints hints, double period) {
         if (!Double.isNaN(hints.onSeconds()) && hints.onSeconds() >= period) {
-            throw new IllegalArgumentException("onSeconds (" + hints.onSeconds() + ") must be shorter than periodSeconds (" + period + ")");
+            throw new IllegalArgumentException(
+                    "onSeconds (" + hints.onSeconds() + ") must be shorter than periodSeconds (" + period + ")");
         }
         return hints.onSeconds();
     }
@@ -92,7 +93,8 @@ final class SignalFactory {
         if ("lon".equals(hints.axis())) {
             return PositionSignal.Axis.LON;
         }
-        throw new IllegalArgumentException("profile 'position' needs axis 'lat' or 'lon', was " + (hints.axis() == null ? "missing" : "'" + hints.axis() + "'"));
+        throw new IllegalArgumentException("profile 'position' needs axis 'lat' or 'lon', was "
+                + (hints.axis() == null ? "missing" : "'" + hints.axis() + "'"));
     }
 
     private static Signal constantBool(Object value) {
@@ -139,6 +141,7 @@ final class SignalFactory {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'value' must be a state label or an index 0.." + Math.max(0, states.size() - 1) + ", was '" + value + "'");
+        throw new IllegalArgumentException("'value' must be a state label or an index 0.."
+                + Math.max(0, states.size() - 1) + ", was '" + value + "'");
     }
 }

@@ -21,7 +21,8 @@ public final class SimulationModel {
     private final Track track;
     private final List<ConfigProblem> problems;
 
-    private SimulationModel(List<SimulatedTag> tags, List<Signal> stepOrder, Track track, List<ConfigProblem> problems) {
+    private SimulationModel(
+            List<SimulatedTag> tags, List<Signal> stepOrder, Track track, List<ConfigProblem> problems) {
         this.tags = List.copyOf(tags);
         this.stepOrder = List.copyOf(stepOrder);
         this.track = track;
@@ -143,7 +144,8 @@ public final class SimulationModel {
             try {
                 Signal s = resolve(follows);
                 if (s == null) {
-                    throw new IllegalArgumentException("follows '" + follows + "', whose binding has an error: " + failed.get(follows));
+                    throw new IllegalArgumentException(
+                            "follows '" + follows + "', whose binding has an error: " + failed.get(follows));
                 }
                 return s;
             } finally {

@@ -38,7 +38,8 @@ class DeterminismTest {
 
     @Test
     void otherSeedOtherValues() {
-        assertThat(run(1234).get(999).get("me.load")).isNotEqualTo(run(1235).get(999).get("me.load"));
+        assertThat(run(1234).get(999).get("me.load"))
+                .isNotEqualTo(run(1235).get(999).get("me.load"));
     }
 
     @Test

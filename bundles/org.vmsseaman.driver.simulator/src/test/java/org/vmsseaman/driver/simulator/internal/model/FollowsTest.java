@@ -56,9 +56,11 @@ class FollowsTest {
 
     @Test
     void thermalFollowerCorrelatesWithLoadAndLagsIt() {
-        SimulationModel model = SimulationModel.create(List.of(
-                bound("me.load", 0, 100, "profile", "load", "periodSeconds", 300),
-                bound("me.exhaust.cyl1", 280, 420, "profile", "thermal", "follows", "me.load")), 11);
+        SimulationModel model = SimulationModel.create(
+                List.of(
+                        bound("me.load", 0, 100, "profile", "load", "periodSeconds", 300),
+                        bound("me.exhaust.cyl1", 280, 420, "profile", "thermal", "follows", "me.load")),
+                11);
         int n = 10_000;
         double[] load = new double[n];
         double[] temp = new double[n];
@@ -75,10 +77,12 @@ class FollowsTest {
 
     @Test
     void pressureFollowingAStoppedMachineFallsToTheDisplayMinimum() {
-        SimulationModel model = SimulationModel.create(List.of(
-                bound(Tagz.bool("me.running"), "profile", "constant_bool", "value", false),
-                bound("me.lube_oil.inlet_pressure", 3, 5, "profile", "pressure", "follows", "me.running"),
-                bound("me.cooling.temp", 70, 90, "profile", "thermal", "follows", "me.running")), 5);
+        SimulationModel model = SimulationModel.create(
+                List.of(
+                        bound(Tagz.bool("me.running"), "profile", "constant_bool", "value", false),
+                        bound("me.lube_oil.inlet_pressure", 3, 5, "profile", "pressure", "follows", "me.running"),
+                        bound("me.cooling.temp", 70, 90, "profile", "thermal", "follows", "me.running")),
+                5);
         for (int i = 0; i < 1000; i++) {
             model.step(0.5);
         }
@@ -89,10 +93,12 @@ class FollowsTest {
 
     @Test
     void pressureAndSpeedOfARunningMachineAreNominalAndNeverAboveTheRange() {
-        SimulationModel model = SimulationModel.create(List.of(
-                bound(Tagz.bool("dg1.running"), "profile", "switch", "periodSeconds", 300),
-                bound("dg1.voltage", 435, 445, "profile", "pressure", "follows", "dg1.running"),
-                bound("dg1.speed", 895, 905, "profile", "speed", "follows", "dg1.running")), 5);
+        SimulationModel model = SimulationModel.create(
+                List.of(
+                        bound(Tagz.bool("dg1.running"), "profile", "switch", "periodSeconds", 300),
+                        bound("dg1.voltage", 435, 445, "profile", "pressure", "follows", "dg1.running"),
+                        bound("dg1.speed", 895, 905, "profile", "speed", "follows", "dg1.running")),
+                5);
         double runningSum = 0;
         int runningTicks = 0;
         for (int i = 0; i < 10_000; i++) {
@@ -112,19 +118,26 @@ class FollowsTest {
 
     @Test
     void badFollowsIsAnErrorOfThatTagOnly() {
-        SimulationModel model = SimulationModel.create(List.of(
-                bound("me.load", 0, 100, "profile", "load"),
-                bound("me.exhaust.cyl1", 280, 420, "profile", "thermal", "follows", "me.nope"),
-                bound("a.one", 0, 1, "profile", "thermal", "follows", "a.two"),
-                bound("a.two", 0, 1, "profile", "thermal", "follows", "a.one"),
-                bound("a.self", 0, 1, "profile", "pressure", "follows", "a.self"),
-                bound(Tagz.string("a.text")),
-                bound("a.on_text", 0, 1, "profile", "pressure", "follows", "a.text"),
-                bound("me.exhaust.cyl2", 280, 420, "profile", "thermal", "follows", "me.load")), 1);
-        assertThat(model.problems()).extracting(ConfigProblem::tagId)
+        SimulationModel model = SimulationModel.create(
+                List.of(
+                        bound("me.load", 0, 100, "profile", "load"),
+                        bound("me.exhaust.cyl1", 280, 420, "profile", "thermal", "follows", "me.nope"),
+                        bound("a.one", 0, 1, "profile", "thermal", "follows", "a.two"),
+                        bound("a.two", 0, 1, "profile", "thermal", "follows", "a.one"),
+                        bound("a.self", 0, 1, "profile", "pressure", "follows", "a.self"),
+                        bound(Tagz.string("a.text")),
+                        bound("a.on_text", 0, 1, "profile", "pressure", "follows", "a.text"),
+                        bound("me.exhaust.cyl2", 280, 420, "profile", "thermal", "follows", "me.load")),
+                1);
+        assertThat(model.problems())
+                .extracting(ConfigProblem::tagId)
                 .containsExactlyInAnyOrder("me.exhaust.cyl1", "a.one", "a.two", "a.self", "a.on_text");
-        assertThat(model.problems()).filteredOn(p -> p.tagId().equals("me.exhaust.cyl1")).singleElement()
-                .extracting(ConfigProblem::message).asString().contains("me.nope");
+        assertThat(model.problems())
+                .filteredOn(p -> p.tagId().equals("me.exhaust.cyl1"))
+                .singleElement()
+                .extracting(ConfigProblem::message)
+                .asString()
+                .contains("me.nope");
         model.step(0.5);
         assertThat(model.values()).containsOnlyKeys("me.load", "a.text", "me.exhaust.cyl2");
     }

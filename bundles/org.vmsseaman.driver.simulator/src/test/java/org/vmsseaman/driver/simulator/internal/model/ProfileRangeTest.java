@@ -51,8 +51,15 @@ class ProfileRangeTest {
                 Object v = t.value();
                 assertThat(v).isInstanceOf(t.dataType().javaType());
                 double d = ((Number) v).doubleValue();
-                Range normal = tags.stream().filter(b -> b.id().equals(t.id())).findFirst().orElseThrow().definition().normalRange();
-                assertThat(normal.contains(d)).as("%s = %s at tick %d, normal %s", t.id(), d, i, normal).isTrue();
+                Range normal = tags.stream()
+                        .filter(b -> b.id().equals(t.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .definition()
+                        .normalRange();
+                assertThat(normal.contains(d))
+                        .as("%s = %s at tick %d, normal %s", t.id(), d, i, normal)
+                        .isTrue();
                 double[] mm = seen.computeIfAbsent(t.id(), k -> new double[] {d, d});
                 mm[0] = Math.min(mm[0], d);
                 mm[1] = Math.max(mm[1], d);
@@ -63,7 +70,8 @@ class ProfileRangeTest {
 
     @Test
     void levelSweepsBetweenFiveAndNinetyFivePercentAndReverses() {
-        SimulationModel model = SimulationModel.create(List.of(bound("tank.hfo", 0, 100, "profile", "level", "periodSeconds", 100)), 7);
+        SimulationModel model =
+                SimulationModel.create(List.of(bound("tank.hfo", 0, 100, "profile", "level", "periodSeconds", 100)), 7);
         double min = 100;
         double max = 0;
         for (int i = 0; i < 2000; i++) {
@@ -120,7 +128,8 @@ class ProfileRangeTest {
 
     @Test
     void randomWalkCrossesItsRangeInAboutAPeriod() {
-        SimulationModel model = SimulationModel.create(List.of(bound("nav.rudder", -35, 35, "profile", "random_walk", "periodSeconds", 60)), 8);
+        SimulationModel model = SimulationModel.create(
+                List.of(bound("nav.rudder", -35, 35, "profile", "random_walk", "periodSeconds", 60)), 8);
         double min = 35;
         double max = -35;
         double largestStep = 0;
