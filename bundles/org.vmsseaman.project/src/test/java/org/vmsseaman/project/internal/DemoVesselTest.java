@@ -24,7 +24,8 @@ class DemoVesselTest {
             "constant_bool",
             "position",
             "angle",
-            "random_walk");
+            "random_walk",
+            "difference");
 
     private final VesselProject demo = loadDemo();
 
@@ -59,7 +60,7 @@ class DemoVesselTest {
         for (TagBinding b : demo.bindings()) {
             assertThat(b.address().keySet())
                     .as(b.tagId())
-                    .isSubsetOf("profile", "follows", "periodSeconds", "onSeconds", "value", "axis");
+                    .isSubsetOf("profile", "follows", "periodSeconds", "onSeconds", "value", "axis", "reference");
             assertThat(PROFILES).as(b.tagId()).contains((String) b.address().get("profile"));
             if (b.address().containsKey("follows")) {
                 assertThat(ids).as(b.tagId()).contains((String) b.address().get("follows"));

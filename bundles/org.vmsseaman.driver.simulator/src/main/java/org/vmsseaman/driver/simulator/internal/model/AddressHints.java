@@ -3,21 +3,29 @@ package org.vmsseaman.driver.simulator.internal.model;
 import java.util.Map;
 
 /**
- * The simulator keys of a binding address: {@code profile}, {@code follows}, {@code periodSeconds},
- * {@code onSeconds}, {@code value}, {@code axis}. Other keys are ignored.
+ * The simulator keys of a binding address: {@code profile}, {@code follows}, {@code reference},
+ * {@code periodSeconds}, {@code onSeconds}, {@code value}, {@code axis}. Other keys are ignored.
  *
  * @param profile the profile, or null if the address names none
  * @param follows the followed tag id, or null
+ * @param reference the tag subtracted by the {@code difference} profile, or null
  * @param periodSeconds the period, or NaN if not given
  * @param onSeconds the pulse length of a switch, or NaN if not given
  * @param value the {@code value} key as given, or null
  * @param axis the {@code axis} key in lower case, or null
  */
 record AddressHints(
-        Profile profile, String follows, double periodSeconds, double onSeconds, Object value, String axis) {
+        Profile profile,
+        String follows,
+        String reference,
+        double periodSeconds,
+        double onSeconds,
+        Object value,
+        String axis) {
 
     static final String PROFILE = "profile";
     static final String FOLLOWS = "follows";
+    static final String REFERENCE = "reference";
     static final String PERIOD_SECONDS = "periodSeconds";
     static final String ON_SECONDS = "onSeconds";
     static final String VALUE = "value";
@@ -42,12 +50,16 @@ record AddressHints(
         Object f = a.get(FOLLOWS);
         String follows =
                 f == null || f.toString().isBlank() ? null : f.toString().trim();
+        Object r = a.get(REFERENCE);
+        String reference =
+                r == null || r.toString().isBlank() ? null : r.toString().trim();
         double period = positive(a, PERIOD_SECONDS);
         double on = positive(a, ON_SECONDS);
         Object axis = a.get(AXIS);
         return new AddressHints(
                 profile,
                 follows,
+                reference,
                 period,
                 on,
                 a.get(VALUE),

@@ -15,7 +15,8 @@ enum Profile {
     CONSTANT_BOOL(0, false, DataType.BOOLEAN),
     POSITION(0, false, DataType.DOUBLE),
     ANGLE(900, true, DataType.DOUBLE, DataType.LONG),
-    RANDOM_WALK(120, true, DataType.DOUBLE, DataType.LONG);
+    RANDOM_WALK(120, true, DataType.DOUBLE, DataType.LONG),
+    DIFFERENCE(0, true, DataType.DOUBLE, DataType.LONG);
 
     private final double defaultPeriodSeconds;
     private final boolean usesLeader;

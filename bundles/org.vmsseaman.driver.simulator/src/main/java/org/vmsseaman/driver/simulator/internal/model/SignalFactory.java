@@ -49,9 +49,16 @@ final class SignalFactory {
      * Creates the signal.
      *
      * @param leader the followed tag's signal, or null
+     * @param reference the signal of the {@code reference} tag, or null
      * @throws IllegalArgumentException saying what is wrong with the binding
      */
-    static Signal create(TagDefinition tag, AddressHints hints, Signal leader, Random random, Supplier<Track> track) {
+    static Signal create(
+            TagDefinition tag,
+            AddressHints hints,
+            Signal leader,
+            Signal reference,
+            Random random,
+            Supplier<Track> track) {
         Profile profile = effectiveProfile(tag, hints);
         DataType type = tag.dataType();
         if (profile == null) {
@@ -75,7 +82,19 @@ final class SignalFactory {
             case POSITION -> new PositionSignal(type, range, random, axis(hints), track.get());
             case ANGLE -> new AngleSignal(type, range, random, period, lead);
             case RANDOM_WALK -> new RandomWalkSignal(type, range, random, period, lead);
+            case DIFFERENCE -> difference(type, range, leader, reference);
         };
+    }
+
+    private static Signal difference(DataType type, Range range, Signal minuend, Signal subtrahend) {
+        if (minuend == null || subtrahend == null) {
+            throw new IllegalArgumentException(
+                    "profile 'difference' needs 'follows' and 'reference' (value = follows - reference)");
+        }
+        if (!(minuend.value() instanceof Number) || !(subtrahend.value() instanceof Number)) {
+            throw new IllegalArgumentException("profile 'difference' needs numeric 'follows' and 'reference' tags");
+        }
+        return new DifferenceSignal(type, range, minuend, subtrahend);
     }
 
     private static double onSeconds(AddressHints hints, double period) {

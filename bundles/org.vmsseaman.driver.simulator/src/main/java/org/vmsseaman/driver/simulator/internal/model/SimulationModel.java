@@ -115,8 +115,9 @@ public final class SimulationModel {
             BoundTag b = byId.get(id);
             try {
                 AddressHints hints = AddressHints.parse(b.address());
-                Signal leader = hints.follows() == null ? null : leader(id, hints.follows());
-                Signal s = SignalFactory.create(b.definition(), hints, leader, random(id), this::track);
+                Signal leader = hints.follows() == null ? null : leader(id, hints.follows(), "follows");
+                Signal reference = hints.reference() == null ? null : leader(id, hints.reference(), "reference");
+                Signal s = SignalFactory.create(b.definition(), hints, leader, reference, random(id), this::track);
                 created.put(id, s);
                 stepOrder.add(s);
                 return s;
@@ -126,26 +127,26 @@ public final class SimulationModel {
             }
         }
 
-        private Signal leader(String id, String follows) {
+        private Signal leader(String id, String follows, String key) {
             if (follows.equals(id)) {
-                throw new IllegalArgumentException("follows itself");
+                throw new IllegalArgumentException(key + " names the tag itself");
             }
             BoundTag lead = byId.get(follows);
             if (lead == null) {
-                throw new IllegalArgumentException("follows '" + follows + "', which is not a tag of this device");
+                throw new IllegalArgumentException(key + " '" + follows + "', which is not a tag of this device");
             }
             if (lead.definition().dataType() == DataType.STRING) {
-                throw new IllegalArgumentException("follows '" + follows + "', a string tag");
+                throw new IllegalArgumentException(key + " '" + follows + "', a string tag");
             }
             if (inProgress.contains(follows)) {
-                throw new IllegalArgumentException("follows '" + follows + "', which follows it back (cycle)");
+                throw new IllegalArgumentException(key + " '" + follows + "', which follows it back (cycle)");
             }
             inProgress.add(id);
             try {
                 Signal s = resolve(follows);
                 if (s == null) {
                     throw new IllegalArgumentException(
-                            "follows '" + follows + "', whose binding has an error: " + failed.get(follows));
+                            key + " '" + follows + "', whose binding has an error: " + failed.get(follows));
                 }
                 return s;
             } finally {
