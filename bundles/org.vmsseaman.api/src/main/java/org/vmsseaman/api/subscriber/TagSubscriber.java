@@ -10,7 +10,8 @@ import org.vmsseaman.api.tag.TagValue;
  * <p><b>Threading.</b> Each subscription has its own delivery thread; calls for one subscription
  * never overlap and arrive in the order the tag store accepted the updates (so per tag, in order).
  * A subscriber may take its time: the tag store buffers for it (up to the subscription's capacity)
- * and never slows drivers or other subscribers. It must not block forever.
+ * and never slows drivers or other subscribers. It must not block forever. Under load the tag store
+ * may hold a delivery back for a short, bounded linger (default 1 ms) to hand over larger batches.
  *
  * <p><b>Errors.</b> An exception thrown from a callback is logged and counted; the batch is
  * considered delivered and delivery continues.

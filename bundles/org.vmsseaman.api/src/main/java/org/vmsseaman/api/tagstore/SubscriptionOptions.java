@@ -9,7 +9,8 @@ import java.util.function.Predicate;
  * @param name a name for logs, statistics and health, e.g. {@code historian}
  * @param mode lossless or coalescing
  * @param capacity the most updates (lossless) or tags (coalescing) buffered, {@code > 0}
- * @param filter which tag ids the subscriber wants; never null
+ * @param filter which tag ids the subscriber wants; never null. It runs on the publishing thread, so it
+ *     must be cheap and depend only on the tag id
  * @param maxBatch the most updates handed over in one {@code onBatch} call, {@code > 0}
  */
 public record SubscriptionOptions(

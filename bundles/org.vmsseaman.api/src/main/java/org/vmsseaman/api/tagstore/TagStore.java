@@ -45,7 +45,8 @@ public interface TagStore {
      * Accepts a batch of updates: stores each as its tag's current value and hands the batch to the
      * subscribers. Updates for undefined tags, or whose value does not match the tag's data type,
      * are refused and counted, the rest are accepted. Pass batches rather than single values: one
-     * hand-off per batch is what makes fan-out cheap.
+     * hand-off per batch is what makes fan-out cheap. Concurrent calls are ordered: every subscriber
+     * sees the batches in the same order, and a tag's current value is the last one delivered.
      *
      * @return the number of updates accepted
      */
