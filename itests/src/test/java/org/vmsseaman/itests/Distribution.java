@@ -88,6 +88,17 @@ final class Distribution {
         return result.toArray(Option[]::new);
     }
 
+    /** The ERROR lines of the runtime log of the framework {@code context} belongs to. */
+    static List<String> loggedErrors(org.osgi.framework.BundleContext context) throws IOException {
+        Path log = Path.of(context.getProperty(HOME), "logs", "vmsseaman.log");
+        if (!Files.exists(log)) {
+            throw new AssertionError("the runtime does not log to " + log);
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains("Z ERROR ")).toList();
+        }
+    }
+
     private static String symbolicName(Path jar) throws IOException {
         try (JarFile f = new JarFile(jar.toFile())) {
             String name = f.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");

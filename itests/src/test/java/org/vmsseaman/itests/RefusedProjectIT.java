@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -67,11 +66,7 @@ public class RefusedProjectIT {
         assertNull(
                 "device binding does not start without a project", context.getServiceReference(DeviceRegistry.class));
 
-        Path log = Path.of(context.getProperty(Distribution.HOME), "logs", "vmsseaman.log");
-        List<String> errors;
-        try (Stream<String> lines = Files.lines(log)) {
-            errors = lines.filter(l -> l.contains("Z ERROR ")).toList();
-        }
+        List<String> errors = Distribution.loggedErrors(context);
         assertEquals("one headline and one line per problem, once, without stack traces: " + errors, 2, errors.size());
         assertTrue(errors.get(0), errors.get(0).contains("refused: 1 problem(s)"));
         assertTrue(

@@ -72,13 +72,7 @@ public class RuntimeIT {
     /** Any ERROR the runtime logged during a test fails it: the runtime log must stay clean in normal operation. */
     @After
     public void noErrorWasLogged() throws IOException {
-        Path log = Path.of(context.getProperty(Distribution.HOME), "logs", "vmsseaman.log");
-        assertTrue("the runtime logs to " + log, Files.exists(log));
-        List<String> errors;
-        try (Stream<String> lines = Files.lines(log)) {
-            errors = lines.filter(l -> l.contains("Z ERROR ")).toList();
-        }
-        assertEquals("ERROR lines in " + log, List.of(), errors);
+        assertEquals("ERROR lines in the runtime log", List.of(), Distribution.loggedErrors(context));
     }
 
     @Test
@@ -193,12 +187,7 @@ public class RuntimeIT {
 
     @Test
     public void removingTheSimulatorFromDeployTurnsItsTagsBadAndPuttingItBackRestoresThem() throws Exception {
-        List<String> simTags = simulatorTags();
-        Await.until(
-                STARTUP,
-                "every simulated tag GOOD",
-                () -> notGood(simTags).isEmpty(),
-                () -> "not GOOD: " + notGood(simTags));
+        List<String> simTags = simulatedTagsOnceAllGood();
         Await.until(
                 STARTUP, "GET /health answers", () -> request("/health", null).statusCode() == 200);
         Bundle rest = bundle("org.vmsseaman.rest");
@@ -250,12 +239,7 @@ public class RuntimeIT {
 
     @Test
     public void aFaultConfigurationDroppedIntoConfTurnsTheTagBadAndRemovingItRestoresIt() throws IOException {
-        List<String> simTags = simulatorTags();
-        Await.until(
-                STARTUP,
-                "every simulated tag GOOD",
-                () -> notGood(simTags).isEmpty(),
-                () -> "not GOOD: " + notGood(simTags));
+        List<String> simTags = simulatedTagsOnceAllGood();
         String tag = projectService.project().tags().stream()
                 .filter(t -> t.isNumeric() && simTags.contains(t.id()))
                 .findFirst()
@@ -286,6 +270,16 @@ public class RuntimeIT {
     }
 
     // --- helpers
+
+    private List<String> simulatedTagsOnceAllGood() {
+        List<String> simTags = simulatorTags();
+        Await.until(
+                STARTUP,
+                "every simulated tag GOOD",
+                () -> notGood(simTags).isEmpty(),
+                () -> "not GOOD: " + notGood(simTags));
+        return simTags;
+    }
 
     private List<String> simulatorTags() {
         VesselProject p = projectService.project();
