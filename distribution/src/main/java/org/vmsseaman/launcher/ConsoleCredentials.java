@@ -23,6 +23,7 @@ public record ConsoleCredentials(String username, String password, Path file, bo
 
     public static ConsoleCredentials loadOrCreate(Path file) throws IOException {
         if (Files.exists(file)) {
+            restrictToOwner(file);
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
@@ -56,6 +57,20 @@ public record ConsoleCredentials(String username, String password, Path file, bo
             p.store(w, "VMS Seaman Web Console credentials (generated on first start; edit to change, keep private)");
         }
         return new ConsoleCredentials("admin", password, file, true);
+    }
+
+    /** A credentials file others can read is narrowed to its owner, with a warning: it holds a password. */
+    private static void restrictToOwner(Path file) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        var perms = Files.getPosixFilePermissions(file);
+        var ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (!ownerOnly.containsAll(perms)) {
+            System.err.println("vmsseaman: " + file + " was readable by others (" + PosixFilePermissions.toString(perms)
+                    + "); narrowed to rw-------");
+            Files.setPosixFilePermissions(file, ownerOnly);
+        }
     }
 
     /** The password in the form the Felix Web Console accepts as a hash: {@code {sha-256}base64}. */

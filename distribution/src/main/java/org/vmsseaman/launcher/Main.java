@@ -57,9 +57,11 @@ public final class Main {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         ConsoleCredentials credentials =
                 ConsoleCredentials.loadOrCreate(options.home().resolve("data/security/webconsole.properties"));
-        Felix felix = new Felix(frameworkProperties(options, credentials));
+        prepareHome(options);
+        Map<String, Object> properties = frameworkProperties(options, credentials);
+        Felix felix = new Felix(properties);
         felix.init();
-        AutoProcessor.process(frameworkProperties(options, credentials), felix.getBundleContext());
+        AutoProcessor.process(properties, felix.getBundleContext());
         for (Bundle b : felix.getBundleContext().getBundles()) {
             if (FIRST_BUNDLES.contains(b.getSymbolicName())) {
                 b.adapt(BundleStartLevel.class).setStartLevel(1);
@@ -75,18 +77,28 @@ public final class Main {
     }
 
     /**
-     * The framework properties the runtime starts with; also used by the in-framework tests so they boot
-     * exactly what the distribution boots. Cleans the bundle cache and creates the runtime folders.
+     * Readies the runtime home before the framework is created: removes the bundle cache (bundle/ is the
+     * truth at every start; deploy/ is re-read by FileInstall), creates deploy/, logs/ and data/tmp/, and
+     * sets the system properties the logging configuration and native libraries use.
      */
-    public static Map<String, Object> frameworkProperties(Options o, ConsoleCredentials c) throws IOException {
+    public static void prepareHome(Options o) throws IOException {
         Path home = o.home();
-        Path cache = home.resolve("data/felix-cache");
-        deleteTree(cache); // bundle/ is the truth at every start; deploy/ is re-read by FileInstall
+        deleteTree(home.resolve("data/felix-cache"));
         Files.createDirectories(home.resolve("deploy"));
         Files.createDirectories(home.resolve("logs"));
         Path tmp = home.resolve("data/tmp");
         Files.createDirectories(tmp);
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        System.setProperty("vmsseaman.home", home.toString());
+    }
 
+    /**
+     * The framework properties the runtime starts with; also used by the in-framework tests so they boot
+     * exactly what the distribution boots. No side effects.
+     */
+    public static Map<String, Object> frameworkProperties(Options o, ConsoleCredentials c) {
+        Path home = o.home();
+        Path cache = home.resolve("data/felix-cache");
         Map<String, Object> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -129,8 +141,6 @@ public final class Main {
         p.put("vmsseaman.historian.db", o.db().toString());
         p.put("vmsseaman.http.host", o.host());
         p.put("vmsseaman.http.port", Integer.toString(o.port()));
-        System.setProperty("java.io.tmpdir", tmp.toString());
-        System.setProperty("vmsseaman.home", home.toString());
         return p;
     }
 
@@ -143,6 +153,13 @@ public final class Main {
         System.out.println("  Web Console: " + base + "/system/console  user '" + c.username() + "', password in "
                 + c.file() + (c.generated() ? " (generated now)" : ""));
         System.out.println("  logs:        " + o.home().resolve("logs"));
+        if (!o.host().startsWith("127.")
+                && !o.host().equals("localhost")
+                && !o.host().equals("::1")) {
+            System.out.println(
+                    "  WARNING: listening on " + o.host() + " over plain HTTP: the Web Console password crosses"
+                            + " the network unencrypted and the REST API has no authentication yet. Use a trusted network only.");
+        }
     }
 
     private static void stop(Felix felix) {

@@ -70,6 +70,16 @@ class LauncherTest {
     }
 
     @Test
+    void aCredentialsFileReadableByOthersIsNarrowedToItsOwner() throws IOException {
+        Path file = home.resolve("webconsole.properties");
+        Files.writeString(file, "username=engineer\npassword=a-long-enough-secret\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(ConsoleCredentials.loadOrCreate(file).username()).isEqualTo("engineer");
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
     void adminAdminIsRefusedEvenWhenConfigured() throws IOException {
         Path file = home.resolve("webconsole.properties");
         Files.writeString(file, "username=admin\npassword=admin\n");

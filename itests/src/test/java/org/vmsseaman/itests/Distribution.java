@@ -62,6 +62,7 @@ final class Distribution {
         ConsoleCredentials credentials =
                 ConsoleCredentials.loadOrCreate(home.resolve("data/security/webconsole.properties"));
 
+        Main.prepareHome(options);
         List<Option> result = new ArrayList<>();
         for (Map.Entry<String, Object> e :
                 Main.frameworkProperties(options, credentials).entrySet()) {

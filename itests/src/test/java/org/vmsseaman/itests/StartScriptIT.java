@@ -1,0 +1,125 @@
+package org.vmsseaman.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.After;
+import org.junit.Test;
+
+/** The documented start path: bin/vmsseaman as a child process, as a user runs it. */
+public class StartScriptIT {
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+
+    @After
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    public void startsTheDemoVesselWithGeneratedCredentialsAndStopsCleanlyOnSigterm() throws Exception {
+        Path home = copyOfTheDistribution();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path out = home.resolve("start-output.txt");
+        process = new ProcessBuilder(home.resolve("bin/vmsseaman").toString(), "--port", Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+
+        Await.until(
+                Duration.ofSeconds(60),
+                "GET /health answers OK",
+                () -> get(port, "/health", null).body().contains("\"status\":\"OK\""),
+                () -> output(out));
+        Path credentials = home.resolve("data/security/webconsole.properties");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));
+        assertTrue(
+                "the start output says where the password is: " + output(out),
+                output(out).contains(credentials.toString()));
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(credentials)) {
+            p.load(r);
+        }
+        assertEquals(401, get(port, "/system/console/bundles", "admin:admin").statusCode());
+        assertEquals(
+                200,
+                get(port, "/system/console/bundles", p.getProperty("username") + ":" + p.getProperty("password"))
+                        .statusCode());
+
+        process.toHandle().destroy(); // SIGTERM, as a service manager stops it
+        assertTrue("stops within 30 s of SIGTERM", process.waitFor(30, TimeUnit.SECONDS));
+        List<String> errors;
+        try (Stream<String> lines = Files.lines(home.resolve("logs/vmsseaman.log"))) {
+            errors = lines.filter(l -> l.contains("Z ERROR ")).toList();
+        }
+        assertEquals("no ERROR from start to stop", List.of(), errors);
+    }
+
+    private static Path copyOfTheDistribution() throws IOException {
+        Path dist = Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman"))
+                .toAbsolutePath()
+                .normalize();
+        Path home = Files.createTempDirectory("vmsseaman-start-");
+        try (Stream<Path> files = Files.walk(dist)) {
+            for (Path f : files.toList()) {
+                Path target = home.resolve(dist.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.startsWith(dist.resolve("data")) && !f.startsWith(dist.resolve("logs"))) {
+                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES); // keeps the start script executable
+                }
+            }
+        }
+        return home;
+    }
+
+    private HttpResponse<String> get(int port, String path, String userColonPassword) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5));
+        if (userColonPassword != null) {
+            b.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String output(Path out) {
+        try {
+            return Files.exists(out) ? Files.readString(out) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
