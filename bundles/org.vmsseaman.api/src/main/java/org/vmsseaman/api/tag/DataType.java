@@ -35,7 +35,8 @@ public enum DataType {
      * Converts a value a driver produced to this type's Java type.
      *
      * <p>Numbers convert between each other (a double is rounded for LONG/ENUM), booleans to 0/1
-     * and back; strings are parsed. Anything else is refused.
+     * and back; strings are parsed. NaN and infinite numbers are refused for every type but DOUBLE
+     * (where they are already of the type), and so is anything else that does not convert.
      *
      * @throws IllegalArgumentException naming the value and the type when it cannot be converted
      */
@@ -45,6 +46,11 @@ public enum DataType {
         }
         if (javaType.isInstance(value)) {
             return value;
+        }
+        if (value instanceof Number n && !Double.isFinite(n.doubleValue())) {
+            // NaN and infinity are "not available", never 0, Long.MAX_VALUE or true
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not a finite number, so not a " + label() + " value");
         }
         try {
             switch (this) {

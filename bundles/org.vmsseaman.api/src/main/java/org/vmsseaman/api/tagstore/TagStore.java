@@ -3,8 +3,10 @@ package org.vmsseaman.api.tagstore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.osgi.annotation.versioning.ProviderType;
 import org.vmsseaman.api.subscriber.TagSubscriber;
+import org.vmsseaman.api.tag.Quality;
 import org.vmsseaman.api.tag.TagDefinition;
 import org.vmsseaman.api.tag.TagValue;
 
@@ -43,14 +45,27 @@ public interface TagStore {
 
     /**
      * Accepts a batch of updates: stores each as its tag's current value and hands the batch to the
-     * subscribers. Updates for undefined tags, or whose value does not match the tag's data type,
-     * are refused and counted, the rest are accepted. Pass batches rather than single values: one
+     * subscribers. Updates for undefined tags, whose value does not match the tag's data type, or that
+     * are GOOD without a value, are refused and counted, the rest are accepted. A BAD or UNCERTAIN
+     * update without a value keeps the tag's last value. Pass batches rather than single values: one
      * hand-off per batch is what makes fan-out cheap. Concurrent calls are ordered: every subscriber
      * sees the batches in the same order, and a tag's current value is the last one delivered.
      *
      * @return the number of updates accepted
      */
     int publish(List<TagValue> updates);
+
+    /**
+     * Changes the quality of the current value of each tag, keeping its value, raw value and source
+     * time and setting its receive time to now, and hands the changed values to the subscribers like
+     * {@link #publish(List)}. Atomic with respect to {@code publish}: a value published concurrently is
+     * never replaced by an older one, and {@code condition} is evaluated on the value that is current at
+     * the moment of the change. Tags that are not defined, already have {@code quality}, or whose
+     * current value fails {@code condition} are left alone.
+     *
+     * @return the number of tags changed
+     */
+    int markQuality(Collection<String> tagIds, Quality quality, Predicate<TagValue> condition);
 
     /** Subscribes; delivery starts with the next accepted update. */
     Subscription subscribe(TagSubscriber subscriber, SubscriptionOptions options);

@@ -7,14 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,38 +44,48 @@ import org.vmsseaman.api.project.TagBinding;
 import org.vmsseaman.api.project.VesselProject;
 import org.vmsseaman.api.tag.Quality;
 import org.vmsseaman.api.tag.TagDefinition;
+import org.vmsseaman.api.tag.TagValue;
 import org.vmsseaman.api.tagstore.TagStore;
 
 /**
  * Binds the project's devices to driver services by protocol: a driver that appears starts its devices,
- * one that goes away stops them and turns their tags {@code BAD_DRIVER_MISSING}, keeping last values.
- * All lifecycle work runs on one thread, so starts and stops of a device never overlap.
+ * one that goes away stops them and turns their tags {@code BAD_DRIVER_MISSING} at once, keeping last
+ * values, before its sessions are closed. Starts and stops run on one lifecycle thread, so they never
+ * overlap for a device; every call into a driver has a deadline, so a hung driver cannot stall binding.
  */
-@Component(service = DeviceRegistry.class, immediate = true)
+@Component(service = DeviceRegistry.class, immediate = true, configurationPid = DeviceManager.PID)
 @Designate(ocd = DeviceManager.Config.class)
 public final class DeviceManager implements DeviceRegistry {
 
+    /** Configuration PID. */
+    public static final String PID = "org.vmsseaman.devices";
+
+    private static final long MIN_MILLIS = 100;
+
     @ObjectClassDefinition(
-            pid = "org.vmsseaman.devices",
             name = "VMS Seaman devices",
             description = "Binding of project devices to driver bundles, stale detection")
     public @interface Config {
         @AttributeDefinition(
-                description = "How often tags are checked against their expected update interval, in milliseconds")
+                description =
+                        "How often tags are checked against their expected update interval, in milliseconds (at least 100)")
         long staleCheckMillis() default 1000;
 
         @AttributeDefinition(
-                description =
-                        "How long a driver may take to close a device session before it is abandoned, in milliseconds")
-        long sessionCloseTimeoutMillis() default 5000;
+                description = "How long a driver may take to start or close a device session before the platform"
+                        + " gives up on the call, in milliseconds (at least 100)")
+        long driverCallTimeoutMillis() default 5000;
     }
 
     private final Logger logger = LoggerFactory.getLogger(DeviceManager.class);
     private final TagStore tagStore;
-    private final Config config;
+    private final long callTimeoutMillis;
     private final Map<String, ManagedDevice> devices;
+    private final Map<String, Long> staleAfterMicros;
     private final ScheduledExecutorService lifecycle;
-    private final ExecutorService closer; // bounds how long a driver's close() can hold the lifecycle thread
+    private final ScheduledExecutorService staleCheck;
+    private final ExecutorService
+            driverCalls; // start() and close() run here, so the lifecycle thread can time them out
     // guarded by the lifecycle thread
     private final Map<ServiceReference<Driver>, Driver> drivers = new HashMap<>();
     private final Map<String, ServiceReference<Driver>> active = new HashMap<>();
@@ -80,28 +93,22 @@ public final class DeviceManager implements DeviceRegistry {
     @Activate
     public DeviceManager(@Reference TagStore tagStore, @Reference ProjectService projectService, Config config) {
         this.tagStore = tagStore;
-        this.config = config;
+        this.callTimeoutMillis = atLeast("driverCallTimeoutMillis", config.driverCallTimeoutMillis());
+        long staleCheckMillis = atLeast("staleCheckMillis", config.staleCheckMillis());
         VesselProject project = projectService.project();
         tagStore.define(project.tags());
         this.devices = Collections.unmodifiableMap(buildDevices(project));
+        this.staleAfterMicros = staleLimits(project);
         for (ManagedDevice d : devices.values()) {
-            DeviceSink.markQuality(
-                    tagStore,
+            tagStore.markQuality(
                     d.tagIds(),
-                    d.definition().enabled() ? Quality.BAD_DRIVER_MISSING : Quality.BAD_OUT_OF_SERVICE);
+                    d.definition().enabled() ? Quality.BAD_DRIVER_MISSING : Quality.BAD_OUT_OF_SERVICE,
+                    v -> true);
         }
-        this.lifecycle = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "vmsseaman-devices");
-            t.setDaemon(true);
-            return t;
-        });
-        this.closer = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "vmsseaman-devices-close");
-            t.setDaemon(true);
-            return t;
-        });
-        lifecycle.scheduleWithFixedDelay(
-                this::checkStale, config.staleCheckMillis(), config.staleCheckMillis(), TimeUnit.MILLISECONDS);
+        this.lifecycle = Executors.newSingleThreadScheduledExecutor(named("vmsseaman-devices"));
+        this.staleCheck = Executors.newSingleThreadScheduledExecutor(named("vmsseaman-devices-stale"));
+        this.driverCalls = Executors.newCachedThreadPool(named("vmsseaman-devices-driver-call"));
+        staleCheck.scheduleWithFixedDelay(this::checkStale, staleCheckMillis, staleCheckMillis, TimeUnit.MILLISECONDS);
         logger.info(
                 "{} device(s) with {} tag(s) from project {}",
                 devices.size(),
@@ -119,18 +126,17 @@ public final class DeviceManager implements DeviceRegistry {
 
     void unbindDriver(Driver driver, ServiceReference<Driver> ref) {
         // Synchronous: once unbind returns the driver's bundle may be gone, so its sessions must be closed.
-        Future<?> done = submit(() -> driverRemoved(ref));
-        await(done, config.sessionCloseTimeoutMillis() * 2, "removing driver " + bundleName(ref));
+        // Bounded: tags are marked BAD first, then the sessions get one shared close deadline.
+        await(submit(() -> driverRemoved(ref)), 2 * callTimeoutMillis + 1000, "removing driver " + bundleName(ref));
     }
 
     @Deactivate
     void deactivate() {
-        Future<?> done = submit(() -> devices.values()
-                .forEach(d ->
-                        stop(d, Quality.BAD_DRIVER_MISSING, ConnectionState.DRIVER_MISSING, "device binding stopped")));
-        await(done, config.sessionCloseTimeoutMillis() * 2, "stopping devices");
+        staleCheck.shutdownNow();
+        Future<?> done = submit(() -> stopAll(new ArrayList<>(devices.values()), "device binding stopped"));
+        await(done, 2 * callTimeoutMillis + 1000, "stopping devices");
         lifecycle.shutdownNow();
-        closer.shutdownNow();
+        driverCalls.shutdownNow();
     }
 
     @Override
@@ -173,11 +179,7 @@ public final class DeviceManager implements DeviceRegistry {
                 .filter(d ->
                         d.definition().enabled() && d.definition().protocol().equals(protocol))
                 .toList();
-        served.forEach(d -> stop(
-                d,
-                Quality.BAD_DRIVER_MISSING,
-                ConnectionState.DRIVER_MISSING,
-                "no driver for protocol '" + protocol + "'"));
+        stopAll(served, "no driver for protocol '" + protocol + "'");
         if (ref == null) {
             active.remove(protocol);
             if (!served.isEmpty()) {
@@ -194,58 +196,94 @@ public final class DeviceManager implements DeviceRegistry {
     }
 
     private void start(ManagedDevice device, Driver driver, String bundle) {
-        DeviceSink sink = new DeviceSink(tagStore, device.tagsById(), device::setState);
+        String id = device.definition().id();
+        DeviceSink sink = new DeviceSink(id, tagStore, device.tagsById(), device::setState);
         device.setState(ConnectionState.CONNECTING, "started by " + bundle);
+        CompletableFuture<DeviceSession> call;
         try {
-            device.started(driver.start(device.newContext(sink, bundle)));
-            logger.info("Device '{}' started by driver {}", device.definition().id(), bundle);
-        } catch (DriverException | RuntimeException e) {
-            device.detach();
-            device.setState(ConnectionState.FAILED, String.valueOf(e.getMessage()));
-            DeviceSink.markQuality(tagStore, device.tagIds(), Quality.BAD_CONFIGURATION_ERROR);
+            var context = device.newContext(sink, bundle);
+            call = CompletableFuture.supplyAsync(() -> startSession(driver, context), driverCalls);
+        } catch (RejectedExecutionException e) {
+            return; // deactivating
+        }
+        try {
+            device.started(call.get(callTimeoutMillis, TimeUnit.MILLISECONDS));
+            logger.info("Device '{}' started by driver {}", id, bundle);
+        } catch (TimeoutException e) {
+            failed(
+                    device,
+                    "driver " + bundle + " did not return from start() within " + callTimeoutMillis + " ms",
+                    Quality.BAD_NOT_CONNECTED);
+            call.thenAccept(DeviceSession::close); // a session that arrives late is closed at once
             logger.error(
-                    "Device '{}' cannot be started by driver {}: {}",
-                    device.definition().id(),
-                    bundle,
-                    e.getMessage(),
-                    e);
+                    "Device '{}': driver {} did not return from start() within {} ms", id, bundle, callTimeoutMillis);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof DriverStartFailure f ? f.getCause() : e.getCause();
+            failed(device, String.valueOf(cause.getMessage()), Quality.BAD_CONFIGURATION_ERROR);
+            if (cause instanceof DriverException) {
+                logger.error("Device '{}' cannot be started by driver {}: {}", id, bundle, cause.getMessage());
+            } else {
+                logger.error("Device '{}': driver {} failed in start()", id, bundle, cause);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void stop(ManagedDevice device, Quality quality, ConnectionState state, String detail) {
-        DeviceSession session = device.detach();
-        if (session != null) {
-            Future<?> closed = closer.submit(session::close);
-            await(
-                    closed,
-                    config.sessionCloseTimeoutMillis(),
-                    "closing device '" + device.definition().id() + "'");
+    private static DeviceSession startSession(Driver driver, org.vmsseaman.api.device.DeviceContext context) {
+        try {
+            return driver.start(context);
+        } catch (DriverException e) {
+            throw new DriverStartFailure(e);
         }
-        if (device.definition().enabled()) {
-            device.setState(state, detail);
-            DeviceSink.markQuality(tagStore, device.tagIds(), quality);
+    }
+
+    private void failed(ManagedDevice device, String detail, Quality quality) {
+        device.detach();
+        device.setState(ConnectionState.FAILED, detail);
+        tagStore.markQuality(device.tagIds(), quality, v -> true);
+    }
+
+    /** Marks every device's tags BAD first, then closes their sessions in parallel under one deadline. */
+    private void stopAll(List<ManagedDevice> stopping, String detail) {
+        List<Future<?>> closes = new ArrayList<>();
+        for (ManagedDevice device : stopping) {
+            DeviceSession session = device.detach();
+            if (device.definition().enabled()) {
+                device.setState(ConnectionState.DRIVER_MISSING, detail);
+                tagStore.markQuality(device.tagIds(), Quality.BAD_DRIVER_MISSING, v -> true);
+            }
+            if (session != null) {
+                try {
+                    closes.add(driverCalls.submit(session::close));
+                } catch (RejectedExecutionException e) {
+                    session.close();
+                }
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(callTimeoutMillis);
+        for (Future<?> close : closes) {
+            long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            await(close, left, "closing a device session");
         }
     }
 
     private void checkStale() {
         try {
-            long now = org.vmsseaman.api.tag.TagValue.nowMicros();
-            List<String> stale = new ArrayList<>();
+            long now = TagValue.nowMicros();
             for (ManagedDevice d : devices.values()) {
                 if (!d.running()) {
                     continue;
                 }
-                for (TagDefinition def : d.tagsById().values()) {
-                    if (def.expectedInterval() == null) {
-                        continue;
-                    }
-                    long limit = def.expectedInterval().toNanos() / 1_000L;
-                    tagStore.get(def.id())
-                            .filter(v -> !v.quality().isBad() && now - v.receiveTime() > limit)
-                            .ifPresent(v -> stale.add(v.tagId()));
-                }
+                List<String> candidates = d.tagIds().stream()
+                        .filter(staleAfterMicros::containsKey)
+                        .toList();
+                // evaluated by the tag store on the value current at the moment of the change
+                tagStore.markQuality(
+                        candidates,
+                        Quality.BAD_STALE,
+                        v -> !v.quality().isBad() && now - v.receiveTime() > staleAfterMicros.get(v.tagId()));
             }
-            DeviceSink.markQuality(tagStore, stale, Quality.BAD_STALE);
         } catch (RuntimeException e) {
             logger.warn("Stale check failed", e);
         }
@@ -268,11 +306,29 @@ public final class DeviceManager implements DeviceRegistry {
         return result;
     }
 
+    private static Map<String, Long> staleLimits(VesselProject project) {
+        Map<String, Long> limits = new HashMap<>();
+        for (TagDefinition t : project.tags()) {
+            if (t.expectedInterval() != null) {
+                limits.put(t.id(), t.expectedInterval().toNanos() / 1_000L);
+            }
+        }
+        return limits;
+    }
+
+    private long atLeast(String name, long value) {
+        if (value < MIN_MILLIS) {
+            logger.warn("{} = {} ms is too small; {} ms is used", name, value, MIN_MILLIS);
+            return MIN_MILLIS;
+        }
+        return value;
+    }
+
     private Future<?> submit(Runnable task) {
         try {
             return lifecycle.submit(task);
         } catch (RejectedExecutionException e) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null); // deactivated: nothing left to do
+            return CompletableFuture.completedFuture(null); // deactivated: nothing left to do
         }
     }
 
@@ -288,8 +344,25 @@ public final class DeviceManager implements DeviceRegistry {
         }
     }
 
+    private static ThreadFactory named(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     private static String bundleName(ServiceReference<?> ref) {
-        var b = ref.getBundle();
+        Bundle b = ref.getBundle();
         return b == null ? "(unregistered)" : b.getSymbolicName() + " " + b.getVersion();
+    }
+
+    /** Carries a driver's checked exception out of the start call. */
+    private static final class DriverStartFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DriverStartFailure(DriverException cause) {
+            super(cause);
+        }
     }
 }

@@ -4,8 +4,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vmsseaman.api.device.ConnectionState;
 import org.vmsseaman.api.device.TagSink;
 import org.vmsseaman.api.tag.Quality;
@@ -14,18 +20,30 @@ import org.vmsseaman.api.tag.TagDefinition;
 import org.vmsseaman.api.tag.TagValue;
 import org.vmsseaman.api.tagstore.TagStore;
 
-/** The sink one device session reports to: checks bindings and types, stamps receive time, publishes to the tag store. */
+/**
+ * The sink one device session reports to: checks bindings and types, stamps receive time, publishes to
+ * the tag store. Once {@link #close()} has returned, nothing the driver calls reaches the tag store.
+ */
 final class DeviceSink implements TagSink {
 
+    private final Logger logger = LoggerFactory.getLogger(DeviceSink.class);
+    private final String deviceId;
     private final TagStore tagStore;
     private final Map<String, TagDefinition> bound;
     private final BiConsumer<ConnectionState, String> statusListener;
     private final LongAdder updates = new LongAdder();
     private final LongAdder rejected = new LongAdder();
-    private volatile boolean closed;
+    private final Set<String> reportedConfigurationErrors = ConcurrentHashMap.newKeySet();
+    // read: a call in progress; write: close. Calls never wait on each other, close waits for them.
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed; // guarded by lifecycle
 
     DeviceSink(
-            TagStore tagStore, Map<String, TagDefinition> bound, BiConsumer<ConnectionState, String> statusListener) {
+            String deviceId,
+            TagStore tagStore,
+            Map<String, TagDefinition> bound,
+            BiConsumer<ConnectionState, String> statusListener) {
+        this.deviceId = deviceId;
         this.tagStore = tagStore;
         this.bound = Map.copyOf(bound);
         this.statusListener = statusListener;
@@ -33,7 +51,7 @@ final class DeviceSink implements TagSink {
 
     @Override
     public void publish(List<TagValue> values) {
-        if (closed || values.isEmpty()) {
+        if (values.isEmpty()) {
             return;
         }
         long now = TagValue.nowMicros();
@@ -44,8 +62,18 @@ final class DeviceSink implements TagSink {
                 accepted.add(checked);
             }
         }
-        if (!accepted.isEmpty()) {
-            updates.add(tagStore.publish(accepted));
+        if (accepted.isEmpty()) {
+            return;
+        }
+        lifecycle.readLock().lock();
+        try {
+            if (!closed) {
+                int stored = tagStore.publish(accepted);
+                updates.add(stored);
+                rejected.add(accepted.size() - stored);
+            }
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
@@ -56,7 +84,9 @@ final class DeviceSink implements TagSink {
 
     @Override
     public void quality(Collection<String> tagIds, Quality quality) {
-        if (closed) {
+        if (quality.isGood()) {
+            // GOOD needs a fresh value: re-marking an old value GOOD would hide a stale or failed sensor
+            rejected.add(tagIds.size());
             return;
         }
         List<String> ids = new ArrayList<>(tagIds.size());
@@ -67,30 +97,43 @@ final class DeviceSink implements TagSink {
                 rejected.increment();
             }
         }
-        markQuality(tagStore, ids, quality);
+        mark(ids, quality);
     }
 
     @Override
     public void configurationError(String tagId, String message) {
+        if (bound.containsKey(tagId) && reportedConfigurationErrors.add(tagId)) {
+            logger.warn("Device '{}': tag '{}' cannot be served: {}", deviceId, tagId, message);
+        }
         quality(List.of(tagId), Quality.BAD_CONFIGURATION_ERROR);
     }
 
     @Override
     public void status(ConnectionState state, String detail) {
-        if (closed) {
-            return;
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            statusListener.accept(state, detail == null ? "" : detail);
+        } finally {
+            lifecycle.readLock().unlock();
         }
-        statusListener.accept(state, detail == null ? "" : detail);
         if (state == ConnectionState.DISCONNECTED) {
-            markQuality(tagStore, bound.keySet(), Quality.BAD_NOT_CONNECTED);
+            mark(bound.keySet(), Quality.BAD_NOT_CONNECTED);
         } else if (state == ConnectionState.FAILED) {
-            markQuality(tagStore, bound.keySet(), Quality.BAD_CONFIGURATION_ERROR);
+            mark(bound.keySet(), Quality.BAD_CONFIGURATION_ERROR);
         }
     }
 
-    /** Ignores every later call; the driver's session is closed. */
+    /** From now on every call is ignored; waits for calls in progress to finish. */
     void close() {
-        closed = true;
+        lifecycle.writeLock().lock();
+        try {
+            closed = true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
     }
 
     long updates() {
@@ -101,6 +144,18 @@ final class DeviceSink implements TagSink {
         return rejected.sum();
     }
 
+    private void mark(Collection<String> ids, Quality quality) {
+        lifecycle.readLock().lock();
+        try {
+            if (!closed) {
+                tagStore.markQuality(ids, quality, v -> true);
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** The value as it goes to the tag store, or null if refused. A value of null keeps the tag's last value. */
     private TagValue check(TagValue v, long now) {
         TagDefinition def = bound.get(v.tagId());
         if (def == null) {
@@ -109,17 +164,23 @@ final class DeviceSink implements TagSink {
         }
         long source = v.sourceTime() == 0L ? now : v.sourceTime();
         if (v.value() == null) {
-            return v.quality().isGood()
-                    ? null
-                    : new TagValue(v.tagId(), lastValue(v.tagId()), v.quality(), source, now, v.raw());
+            if (v.quality().isGood()) {
+                rejected.increment(); // GOOD without a value means nothing
+                return null;
+            }
+            return new TagValue(v.tagId(), null, v.quality(), source, now, v.raw());
+        }
+        if (v.value() instanceof Number n && !Double.isFinite(n.doubleValue())) {
+            // a "not available" reading (NaN, infinity) is never a number on a screen
+            return new TagValue(
+                    v.tagId(), null, Quality.BAD_SENSOR_FAILURE, source, now, v.raw() != null ? v.raw() : n);
         }
         Object value;
         try {
             value = def.dataType().coerce(v.value());
         } catch (IllegalArgumentException e) {
             rejected.increment();
-            return new TagValue(
-                    v.tagId(), lastValue(v.tagId()), Quality.BAD_CONFIGURATION_ERROR, source, now, v.value());
+            return new TagValue(v.tagId(), null, Quality.BAD_CONFIGURATION_ERROR, source, now, v.value());
         }
         Quality quality = v.quality();
         if (quality.isGood() && outsideDisplayRange(def, value)) {
@@ -128,26 +189,8 @@ final class DeviceSink implements TagSink {
         return new TagValue(v.tagId(), value, quality, source, now, v.raw());
     }
 
-    private Object lastValue(String tagId) {
-        return tagStore.get(tagId).map(TagValue::value).orElse(null);
-    }
-
     private static boolean outsideDisplayRange(TagDefinition def, Object value) {
         Range range = def.displayRange();
         return range != null && value instanceof Number n && !range.contains(n.doubleValue());
-    }
-
-    /** Republishes the current value of each tag with another quality, keeping value and source time. */
-    static void markQuality(TagStore tagStore, Collection<String> tagIds, Quality quality) {
-        long now = TagValue.nowMicros();
-        List<TagValue> changed = new ArrayList<>(tagIds.size());
-        for (String id : tagIds) {
-            tagStore.get(id)
-                    .filter(v -> v.quality() != quality)
-                    .ifPresent(v -> changed.add(v.withQuality(quality, now)));
-        }
-        if (!changed.isEmpty()) {
-            tagStore.publish(changed);
-        }
     }
 }

@@ -18,12 +18,14 @@ final class ManagedDevice {
     private final DeviceDefinition definition;
     private final List<BoundTag> tags;
     private final Map<String, TagDefinition> byId;
-    private volatile ConnectionState state;
-    private volatile String detail;
-    private volatile Instant since = Instant.now();
-    private volatile String driverBundle = "";
-    private DeviceSink sink; // guarded by the manager's lifecycle thread
-    private DeviceSession session;
+    // state, detail, since and driverBundle change together: guarded by this
+    private ConnectionState state;
+    private String detail;
+    private Instant since = Instant.now();
+    private String driverBundle = "";
+    // written by the manager's lifecycle thread only, read by the stale check and HTTP threads
+    private volatile DeviceSink sink;
+    private volatile DeviceSession session;
 
     ManagedDevice(DeviceDefinition definition, List<BoundTag> tags) {
         this.definition = definition;
@@ -51,7 +53,7 @@ final class ManagedDevice {
         return session != null;
     }
 
-    void setState(ConnectionState newState, String newDetail) {
+    synchronized void setState(ConnectionState newState, String newDetail) {
         if (newState != state || !newDetail.equals(detail)) {
             since = Instant.now();
         }
@@ -62,7 +64,9 @@ final class ManagedDevice {
     /** A context for a new session; the sink reports status back into this device. */
     DeviceContext newContext(DeviceSink newSink, String bundle) {
         this.sink = newSink;
-        this.driverBundle = bundle;
+        synchronized (this) {
+            this.driverBundle = bundle;
+        }
         DeviceDefinition def = definition;
         List<BoundTag> bound = tags;
         return new DeviceContext() {
@@ -87,18 +91,24 @@ final class ManagedDevice {
         this.session = newSession;
     }
 
-    /** Detaches the session and sink; the caller closes the returned session. */
+    /**
+     * Detaches the session and closes the sink, so nothing the driver still sends reaches the tag store;
+     * the caller closes the returned session (null if none was running).
+     */
     DeviceSession detach() {
         DeviceSession s = session;
         session = null;
-        if (sink != null) {
-            sink.close();
+        DeviceSink old = sink;
+        if (old != null) {
+            old.close();
         }
-        driverBundle = "";
+        synchronized (this) {
+            driverBundle = "";
+        }
         return s;
     }
 
-    DeviceStatus status() {
+    synchronized DeviceStatus status() {
         DeviceSink s = sink;
         return new DeviceStatus(
                 definition.id(),

@@ -29,7 +29,8 @@ class DeviceSinkTest {
 
     DeviceSinkTest() {
         store.define(List.of(pressure, running, other));
-        sink = new DeviceSink(store, Map.of(pressure.id(), pressure, running.id(), running), (s, d) -> states.add(s));
+        sink = new DeviceSink(
+                "plc1", store, Map.of(pressure.id(), pressure, running.id(), running), (s, d) -> states.add(s));
     }
 
     @AfterEach
@@ -114,6 +115,35 @@ class DeviceSinkTest {
         assertThat(store.get(pressure.id()).orElseThrow().value()).isEqualTo(4.0);
         assertThat(store.get(pressure.id()).orElseThrow().quality()).isEqualTo(Quality.GOOD);
         assertThat(states).isEmpty();
+    }
+
+    @Test
+    void aNotAvailableReadingIsASensorFailureNeverANumber() {
+        sink.publish(pressure.id(), 4.0);
+        sink.publish(pressure.id(), Double.NaN);
+        TagValue v = store.get(pressure.id()).orElseThrow();
+        assertThat(v.quality()).isEqualTo(Quality.BAD_SENSOR_FAILURE);
+        assertThat(v.value()).isEqualTo(4.0);
+
+        sink.publish(running.id(), Float.POSITIVE_INFINITY); // a boolean never becomes true from infinity
+        assertThat(store.get(running.id()).orElseThrow().quality()).isEqualTo(Quality.BAD_SENSOR_FAILURE);
+        assertThat(store.get(running.id()).orElseThrow().value()).isNull();
+    }
+
+    @Test
+    void aDriverCannotMarkAnOldValueGood() {
+        sink.publish(pressure.id(), 4.0);
+        sink.quality(List.of(pressure.id()), Quality.BAD_COMMUNICATION_FAILURE);
+        sink.quality(List.of(pressure.id()), Quality.GOOD);
+        assertThat(store.get(pressure.id()).orElseThrow().quality()).isEqualTo(Quality.BAD_COMMUNICATION_FAILURE);
+        assertThat(sink.rejected()).isEqualTo(1);
+    }
+
+    @Test
+    void aGoodValueWithoutValueIsRefused() {
+        sink.publish(List.of(new TagValue(pressure.id(), null, Quality.GOOD, 0, 0, null)));
+        assertThat(store.get(pressure.id()).orElseThrow().quality()).isEqualTo(Quality.BAD_NO_VALUE);
+        assertThat(sink.rejected()).isEqualTo(1);
     }
 
     private static TagDefinition tag(String id, DataType type, Range display) {

@@ -21,9 +21,29 @@ final class LiveTag {
                 definition, new TagValue(definition.id(), null, Quality.BAD_NO_VALUE, nowMicros, nowMicros, null));
     }
 
-    /** {@code true} if {@code update} may become this tag's value: null, or of the tag's data type. */
-    boolean accepts(TagValue update) {
+    /**
+     * Stores {@code update} as the current value if it is acceptable and returns what was stored, else
+     * returns null. Acceptable: of the tag's data type, or without a value if not GOOD; a BAD or
+     * UNCERTAIN update without a value keeps the last value. Called under the publish lock.
+     */
+    TagValue accept(TagValue update) {
         Object v = update.value();
-        return v == null || definition.dataType().accepts(v);
+        if (v == null) {
+            if (update.quality().isGood()) {
+                return null; // a GOOD value must carry a value
+            }
+            TagValue last = value;
+            update = new TagValue(
+                    update.tagId(),
+                    last.value(),
+                    update.quality(),
+                    update.sourceTime(),
+                    update.receiveTime(),
+                    update.raw());
+        } else if (!definition.dataType().accepts(v)) {
+            return null;
+        }
+        value = update;
+        return update;
     }
 }

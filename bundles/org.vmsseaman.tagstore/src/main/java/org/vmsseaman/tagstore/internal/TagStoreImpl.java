@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -118,17 +119,12 @@ public final class TagStoreImpl implements TagStore {
             for (int i = 0; i < size; i++) {
                 TagValue update = batch.get(i);
                 LiveTag tag = update == null ? null : current.get(update.tagId());
-                if (tag != null && tag.accepts(update)) {
-                    tag.value = update;
-                    accepted[n++] = update;
+                TagValue stored = tag == null ? null : tag.accept(update);
+                if (stored != null) {
+                    accepted[n++] = stored;
                 }
             }
-            if (n > 0) {
-                Batch shared = Batch.wrap(accepted, n);
-                for (DeliverySubscription<?> subscription : subscriptions) {
-                    subscription.offer(shared, current);
-                }
-            }
+            deliver(accepted, n, current);
         } finally {
             publishLock.unlock();
         }
@@ -137,6 +133,49 @@ public final class TagStoreImpl implements TagStore {
             rejected.add(size - n);
         }
         return n;
+    }
+
+    @Override
+    public int markQuality(Collection<String> tagIds, Quality quality, Predicate<TagValue> condition) {
+        Objects.requireNonNull(quality, "quality");
+        Objects.requireNonNull(condition, "condition");
+        if (tagIds.isEmpty()) {
+            return 0;
+        }
+        long now = TagValue.nowMicros();
+        TagValue[] changed = new TagValue[tagIds.size()];
+        int n = 0;
+        publishLock.lock();
+        try {
+            TagTable current = table;
+            for (String id : tagIds) {
+                LiveTag tag = current.get(id);
+                if (tag == null) {
+                    continue;
+                }
+                TagValue value = tag.value;
+                if (value.quality() != quality && condition.test(value)) {
+                    tag.value = value.withQuality(quality, now);
+                    changed[n++] = tag.value;
+                }
+            }
+            deliver(changed, n, current);
+        } finally {
+            publishLock.unlock();
+        }
+        updates.add(n);
+        return n;
+    }
+
+    /** Hands {@code n} accepted values to every subscription as one shared batch; called under the publish lock. */
+    private void deliver(TagValue[] accepted, int n, TagTable current) {
+        if (n == 0) {
+            return;
+        }
+        Batch shared = Batch.wrap(accepted, n);
+        for (DeliverySubscription<?> subscription : subscriptions) {
+            subscription.offer(shared, current);
+        }
     }
 
     @Override

@@ -36,8 +36,8 @@ final class TagTable {
             Objects.requireNonNull(definition, "definition");
             LiveTag old = previous.byId.get(definition.id());
             LiveTag tag = LiveTag.withoutValue(definition, nowMicros);
-            if (old != null && tag.accepts(old.value)) {
-                tag.value = old.value;
+            if (old != null) {
+                tag.accept(old.value); // keeps the value if it still fits the (possibly changed) data type
             }
             if (byId.putIfAbsent(definition.id(), tag) != null) {
                 throw new IllegalArgumentException("duplicate tag id '" + definition.id() + "'");
