@@ -133,6 +133,12 @@ public class RuntimeIT {
                 missing.body(),
                 JSON.readTree(missing.body()).path("message").asText().contains("no.such.tag"));
 
+        HttpResponse<String> malformed = request("/tags?group=%ff%fe", null);
+        assertEquals(400, malformed.statusCode());
+        assertTrue(
+                malformed.body(),
+                JSON.readTree(malformed.body()).path("message").asText().contains("malformed query"));
+
         HttpResponse<String> bad = request("/tags?quality=EXCELLENT", null);
         assertEquals(400, bad.statusCode());
         assertEquals("quality", JSON.readTree(bad.body()).path("parameter").asText());

@@ -213,7 +213,7 @@ public final class HealthServlet extends JsonServlet {
                         || c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     unsatisfied.add(d.name
                             + (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION
-                                    ? " (failed: " + c.failure + ")"
+                                    ? " (failed: " + firstLine(c.failure) + ")"
                                     : " (unsatisfied)"));
                 }
             }
@@ -224,6 +224,11 @@ public final class HealthServlet extends JsonServlet {
             status.degraded(unsatisfied.size() + " VMS Seaman component(s) not running");
         }
         return n;
+    }
+
+    /** SCR's failure text is a whole stack trace: /health is public, so only its first line is shown. */
+    private static String firstLine(String failure) {
+        return failure == null ? "" : failure.lines().findFirst().orElse("");
     }
 
     private static String state(int s) {

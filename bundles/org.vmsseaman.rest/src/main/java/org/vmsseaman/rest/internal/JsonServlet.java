@@ -37,7 +37,13 @@ abstract class JsonServlet extends HttpServlet {
                         null);
                 return;
             }
-            for (String name : req.getParameterMap().keySet()) {
+            java.util.Map<String, String[]> parameters;
+            try {
+                parameters = req.getParameterMap();
+            } catch (RuntimeException e) { // the container refuses a malformed query string (bad %-escape, bad UTF-8)
+                throw new BadRequest(null, "malformed query string '" + req.getQueryString() + "': " + e.getMessage());
+            }
+            for (String name : parameters.keySet()) {
                 Set<String> accepted = parameters(req);
                 if (!accepted.contains(name)) {
                     throw new BadRequest(
