@@ -35,6 +35,16 @@ class SchemaErrorTest {
     }
 
     @Test
+    void intervalsTooShortToMeanAnythingAreRefusedNotRoundedToZero() {
+        String text = ProjectFiles.minimalWith(
+                "\"unit\": \"rpm\",", "\"unit\": \"rpm\", \"expectedIntervalSeconds\": 1e-10,");
+        assertThat(problems(text)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.tags[1].expectedIntervalSeconds");
+            assertThat(p.line()).isEqualTo(ProjectFiles.lineOf(text, "expectedIntervalSeconds"));
+        });
+    }
+
+    @Test
     void wrongTypeIsReported() {
         String text = ProjectFiles.minimalWith(
                 "\"normalRange\": {\"min\": 3.5, \"max\": 5.0}", "\"normalRange\": {\"min\": 3.5, \"max\": \"five\"}");
