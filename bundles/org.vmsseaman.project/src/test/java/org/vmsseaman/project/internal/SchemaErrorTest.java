@@ -37,10 +37,10 @@ class SchemaErrorTest {
     @Test
     void intervalsTooShortToMeanAnythingAreRefusedNotRoundedToZero() {
         String text = ProjectFiles.minimalWith(
-                "\"unit\": \"rpm\",", "\"unit\": \"rpm\", \"expectedIntervalSeconds\": 1e-10,");
+                "\"deadband\": 0.5, \"maxIntervalSeconds\": 60", "\"deadband\": 0.5, \"maxIntervalSeconds\": 1e-10");
         assertThat(problems(text)).singleElement().satisfies(p -> {
-            assertThat(p.path()).isEqualTo("$.tags[1].expectedIntervalSeconds");
-            assertThat(p.line()).isEqualTo(ProjectFiles.lineOf(text, "expectedIntervalSeconds"));
+            assertThat(p.path()).isEqualTo("$.tags[1].historian.maxIntervalSeconds");
+            assertThat(p.line()).isEqualTo(ProjectFiles.lineOf(text, "1e-10"));
         });
     }
 
