@@ -46,6 +46,7 @@ public final class TagStoreImpl implements TagStore {
     private final LongSupplier updateTotal = updates::sum;
     private final RateMeter rateMeter;
     private volatile TagTable table = TagTable.EMPTY;
+    private boolean closed; // guarded by publishLock
 
     /** A tag store with default settings, for use outside an OSGi framework. */
     public TagStoreImpl() {
@@ -65,6 +66,12 @@ public final class TagStoreImpl implements TagStore {
     /** Closes every subscription and stops its delivery thread. */
     @Deactivate
     public void close() {
+        publishLock.lock();
+        try {
+            closed = true; // no subscription is added from now on
+        } finally {
+            publishLock.unlock();
+        }
         for (DeliverySubscription<?> subscription : List.copyOf(subscriptions)) {
             subscription.close();
         }
@@ -185,8 +192,16 @@ public final class TagStoreImpl implements TagStore {
         DeliverySubscription<?> subscription = options.mode() == SubscriptionMode.LOSSLESS
                 ? new LosslessSubscription(subscriber, options, settings, subscriptions::remove)
                 : new CoalescingSubscription(subscriber, options, settings, subscriptions::remove);
-        subscription.start();
-        subscriptions.add(subscription);
+        publishLock.lock(); // so that close() cannot run between the check and the add
+        try {
+            if (closed) {
+                throw new IllegalStateException("the tag store is stopped");
+            }
+            subscriptions.add(subscription);
+            subscription.start();
+        } finally {
+            publishLock.unlock();
+        }
         return subscription;
     }
 

@@ -58,4 +58,15 @@ class CloseTest {
                 .findFirst()
                 .orElse(null);
     }
+
+    @Test
+    void noSubscriptionIsAcceptedOnceTheStoreIsStopped() {
+        TagStoreImpl stopped = new TagStoreImpl();
+        stopped.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> stopped.subscribe(new Recorder(), SubscriptionOptions.lossless("late")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("vmsseaman-tagstore-late"));
+    }
 }
