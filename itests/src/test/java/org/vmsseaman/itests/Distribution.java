@@ -35,11 +35,14 @@ final class Distribution {
     private Distribution() {}
 
     static Option[] options() throws IOException {
-        return options(null);
+        return options(null, Map.of());
     }
 
-    /** Options for a runtime started with {@code --vmsproj projectFile} (null: the demo vessel). */
-    static Option[] options(Path projectFile) throws IOException {
+    /**
+     * Options for a runtime started with {@code --vmsproj projectFile} (null: the demo vessel), with extra
+     * files written into its conf/ folder (name to content) before it starts.
+     */
+    static Option[] options(Path projectFile, Map<String, String> confFiles) throws IOException {
         Path dist = Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman"))
                 .toAbsolutePath()
                 .normalize();
@@ -50,6 +53,9 @@ final class Distribution {
         Path home = Files.createTempDirectory("vmsseaman-itest-");
         copyFolder(dist.resolve("conf"), home.resolve("conf"));
         copyFolder(dist.resolve("deploy"), home.resolve("deploy"));
+        for (Map.Entry<String, String> f : confFiles.entrySet()) {
+            Files.writeString(home.resolve("conf").resolve(f.getKey()), f.getValue());
+        }
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

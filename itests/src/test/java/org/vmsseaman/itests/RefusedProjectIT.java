@@ -50,7 +50,7 @@ public class RefusedProjectIT {
                         "  \"tags\": [{\"id\": \"me.lo.pressure\", \"name\": \"LO pressure\", \"system\": \"mee\", \"type\": \"double\", \"unit\": \"bar\",",
                         "             \"source\": {\"device\": \"sim\", \"address\": {\"profile\": \"pressure\"}}}]",
                         "}"));
-        return Distribution.options(file);
+        return Distribution.options(file, java.util.Map.of());
     }
 
     @Test
