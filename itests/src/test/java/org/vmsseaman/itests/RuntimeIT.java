@@ -233,6 +233,22 @@ public class RuntimeIT {
                 () -> notGood(simTags).isEmpty(),
                 () -> "not GOOD: " + notGood(simTags).size());
 
+        // replacing the jar in place (a new build dropped over the old one) updates the running bundle
+        Bundle simulator = bundle("org.vmsseaman.driver.simulator");
+        long installed = simulator.getLastModified();
+        Files.copy(jar, aside);
+        Files.move(aside, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        Await.until(
+                Duration.ofSeconds(15),
+                "the simulator bundle updated in place",
+                () -> simulator.getLastModified() != installed && simulator.getState() == Bundle.ACTIVE);
+        Await.until(
+                Duration.ofSeconds(15),
+                "simulated tags GOOD after the update",
+                () -> notGood(simTags).isEmpty(),
+                () -> "not GOOD: " + notGood(simTags).size());
+
         assertEquals("REST bundle never restarted", restModified, rest.getLastModified());
         assertEquals(Bundle.ACTIVE, rest.getState());
         assertEquals("REST services never re-registered", restServices, serviceIds(rest));

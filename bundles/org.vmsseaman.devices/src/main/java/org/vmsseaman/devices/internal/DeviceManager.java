@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vmsseaman.api.device.BoundTag;
 import org.vmsseaman.api.device.ConnectionState;
+import org.vmsseaman.api.device.DeviceContext;
 import org.vmsseaman.api.device.DeviceRegistry;
 import org.vmsseaman.api.device.DeviceStatus;
 import org.vmsseaman.api.driver.DeviceSession;
@@ -230,7 +231,7 @@ public final class DeviceManager implements DeviceRegistry {
         }
     }
 
-    private static DeviceSession startSession(Driver driver, org.vmsseaman.api.device.DeviceContext context) {
+    private static DeviceSession startSession(Driver driver, DeviceContext context) {
         try {
             return driver.start(context);
         } catch (DriverException e) {
