@@ -151,6 +151,44 @@ public class RuntimeIT {
     }
 
     @Test
+    public void simulatorValuesAreRecordedAndTheHistoryEndpointAnswers() throws Exception {
+        List<String> simTags = simulatedTagsOnceAllGood();
+        String tag = projectService.project().tags().stream()
+                .filter(t -> t.dataType() == org.vmsseaman.api.tag.DataType.DOUBLE && simTags.contains(t.id()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        Await.until(
+                Duration.ofSeconds(20),
+                "at least 3 committed samples of " + tag,
+                () -> get("/tags/" + tag + "/history").path("count").asInt() >= 3,
+                () -> safeGet("/tags/" + tag + "/history"));
+        JsonNode raw = get("/tags/" + tag + "/history");
+        JsonNode first = raw.path("samples").get(0);
+        assertTrue(first.path("time").asText().endsWith("Z"));
+        assertTrue(first.path("value").isNumber());
+        assertEquals("GOOD", first.path("quality").asText());
+        JsonNode newest = get("/tags/" + tag + "/history?order=desc&limit=1");
+        assertEquals(1, newest.path("samples").size());
+
+        JsonNode buckets = get("/tags/" + tag + "/history?interval=PT1S&agg=avg,count");
+        assertTrue(buckets.path("buckets").size() >= 2);
+        JsonNode b = buckets.path("buckets").get(0);
+        assertTrue(b.path("avg").isNumber() && b.path("count").asInt() >= 1);
+        assertTrue("only the requested aggregates", b.path("max").isMissingNode());
+
+        assertEquals(
+                400, request("/tags/" + tag + "/history?since=yesterday", null).statusCode());
+        assertEquals(400, request("/tags/" + tag + "/history?agg=avg", null).statusCode());
+        assertEquals(404, request("/tags/no.such.tag/history", null).statusCode());
+
+        Path db = Path.of(context.getProperty(Distribution.HOME), "data", "historian.duckdb");
+        assertTrue("the historian records into data/ by default: " + db, Files.exists(db));
+        org.vmsseaman.api.historian.HistorianStats stats = historian().stats();
+        assertTrue("samples committed: " + stats, stats.stored() > 0 && stats.lost() == 0);
+    }
+
+    @Test
     public void webConsoleRefusesAdminAdminAndAcceptsTheGeneratedPassword() throws Exception {
         Await.until(
                 STARTUP,
@@ -198,6 +236,10 @@ public class RuntimeIT {
                 STARTUP, "GET /health answers", () -> request("/health", null).statusCode() == 200);
         Bundle rest = bundle("org.vmsseaman.rest");
         Bundle tagstore = bundle("org.vmsseaman.tagstore");
+        Bundle historianBundle = bundle("org.vmsseaman.historian");
+        long historianModified = historianBundle.getLastModified();
+        Object historianService = context.getServiceReference(org.vmsseaman.api.historian.Historian.class)
+                .getProperty(Constants.SERVICE_ID);
         long restModified = rest.getLastModified();
         Set<Long> restServices = serviceIds(rest);
         long tagStoreService =
@@ -253,6 +295,12 @@ public class RuntimeIT {
         assertEquals(Bundle.ACTIVE, rest.getState());
         assertEquals("REST services never re-registered", restServices, serviceIds(rest));
         assertEquals(Bundle.ACTIVE, tagstore.getState());
+        assertEquals("historian bundle never restarted", historianModified, historianBundle.getLastModified());
+        assertEquals(
+                "historian never restarted",
+                historianService,
+                context.getServiceReference(org.vmsseaman.api.historian.Historian.class)
+                        .getProperty(Constants.SERVICE_ID));
         assertEquals(
                 "tag store never restarted",
                 tagStoreService,
@@ -292,6 +340,13 @@ public class RuntimeIT {
     }
 
     // --- helpers
+
+    private org.vmsseaman.api.historian.Historian historian() {
+        ServiceReference<org.vmsseaman.api.historian.Historian> ref =
+                context.getServiceReference(org.vmsseaman.api.historian.Historian.class);
+        assertNotNull("historian service", ref);
+        return context.getService(ref);
+    }
 
     private List<String> simulatedTagsOnceAllGood() {
         List<String> simTags = simulatorTags();

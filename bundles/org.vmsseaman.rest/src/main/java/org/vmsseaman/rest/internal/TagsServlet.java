@@ -13,19 +13,28 @@ import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.vmsseaman.api.historian.Historian;
 import org.vmsseaman.api.tag.Quality;
 import org.vmsseaman.api.tag.TagDefinition;
 import org.vmsseaman.api.tag.TagValue;
 import org.vmsseaman.api.tagstore.TagStore;
 
-/** {@code GET /tags} (filters {@code group}, {@code quality}) and {@code GET /tags/{id}}: definitions with live values. */
+/**
+ * {@code GET /tags} (filters {@code group}, {@code quality}), {@code GET /tags/{id}} (definitions with live
+ * values) and {@code GET /tags/{id}/history} (see {@link HistoryQuery}).
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/tags", "/tags/*"})
 @HttpWhiteboardServletName("vmsseaman-tags")
 public final class TagsServlet extends JsonServlet {
     private static final long serialVersionUID = 1L;
+
+    private static final String HISTORY = "/history";
 
     private final transient TagStore tagStore;
 
@@ -34,9 +43,19 @@ public final class TagsServlet extends JsonServlet {
         this.tagStore = tagStore;
     }
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Historian historian;
+
     @Override
     Set<String> parameters(HttpServletRequest req) {
-        return isList(req.getPathInfo()) ? Set.of("group", "quality") : Set.of();
+        String path = req.getPathInfo();
+        if (isList(path)) {
+            return Set.of("group", "quality");
+        }
+        return path.endsWith(HISTORY) ? HistoryQuery.PARAMETERS : Set.of();
     }
 
     @Override
@@ -46,12 +65,23 @@ public final class TagsServlet extends JsonServlet {
             list(req, resp);
             return;
         }
-        String id = path.substring(1);
+        boolean history = path.endsWith(HISTORY);
+        String id = path.substring(1, history ? path.length() - HISTORY.length() : path.length());
         if (id.contains("/")) {
             throw new NotFound("no resource " + req.getRequestURI());
         }
         TagDefinition def = tagStore.definition(id).orElseThrow(() -> new NotFound("unknown tag '" + id + "'"));
-        Json.write(resp, 200, Json.tag(def, tagStore.get(id).orElse(null)));
+        if (!history) {
+            Json.write(resp, 200, Json.tag(def, tagStore.get(id).orElse(null)));
+            return;
+        }
+        HistoryQuery query = HistoryQuery.parse(req);
+        Historian h = historian;
+        if (h == null) {
+            Json.error(resp, 503, "Service Unavailable", "the historian is not running", null);
+            return;
+        }
+        Json.write(resp, 200, query.run(h, def));
     }
 
     private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException, BadRequest {

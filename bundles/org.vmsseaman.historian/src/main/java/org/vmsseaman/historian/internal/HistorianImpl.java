@@ -1,0 +1,179 @@
+package org.vmsseaman.historian.internal;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vmsseaman.api.historian.Bucket;
+import org.vmsseaman.api.historian.Historian;
+import org.vmsseaman.api.historian.HistorianStats;
+import org.vmsseaman.api.historian.Sample;
+import org.vmsseaman.api.tagstore.Subscription;
+import org.vmsseaman.api.tagstore.SubscriptionOptions;
+import org.vmsseaman.api.tagstore.TagStore;
+
+/**
+ * The DuckDB historian: records tag values from a lossless tag store subscription through one
+ * writer thread and answers queries on connections of their own.
+ */
+@Component(service = Historian.class, immediate = true, configurationPid = HistorianImpl.PID)
+@Designate(ocd = HistorianConfig.class)
+public final class HistorianImpl implements Historian, AutoCloseable {
+
+    /** Configuration PID. */
+    public static final String PID = "org.vmsseaman.historian";
+
+    private static final long STATS_CACHE_NANOS = 5_000_000_000L;
+
+    private final Logger logger = LoggerFactory.getLogger(HistorianImpl.class);
+    private final Database database;
+    private final SampleWriter writer;
+    private final Recorder recorder;
+    private final Queries queries;
+    private final Subscription subscription;
+    private final Object statsLock = new Object();
+    private long oldestCached; // guarded by statsLock
+    private long oldestReadNanos; // guarded by statsLock
+    private volatile boolean closed;
+
+    @Activate
+    public HistorianImpl(
+            @Reference(name = "tagStore") TagStore tagStore, BundleContext context, HistorianConfig config) {
+        this(
+                tagStore,
+                config.inMemory() ? null : HistorianSettings.resolveFile(config.file(), context::getProperty),
+                HistorianSettings.from(config));
+    }
+
+    /**
+     * A historian outside an OSGi framework (tests, benchmarks); {@link #close()} it when done.
+     *
+     * @param file the database file, or null to keep the database in memory
+     */
+    public HistorianImpl(TagStore tagStore, Path file, HistorianSettings settings) {
+        this.database = Database.open(file);
+        SampleWriter w = null;
+        try {
+            TagKeys keys = new TagKeys(database.loadTagKeys());
+            w = new SampleWriter(database, keys, settings);
+            this.writer = w;
+            this.recorder = new Recorder(tagStore, w);
+            this.queries = new Queries(database, keys);
+            this.subscription = tagStore.subscribe(
+                    recorder, SubscriptionOptions.lossless("historian").withCapacity(settings.bufferCapacity()));
+            logger.info(
+                    "Historian recording to {} ({} tags known, commit every {} ms)",
+                    file == null ? "memory" : database.file(),
+                    keys.size(),
+                    settings.commitIntervalMillis());
+        } catch (SQLException | RuntimeException e) {
+            if (w != null) {
+                w.close();
+            }
+            database.close();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot start the historian: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops recording, commits everything pending and closes the database. Idempotent. */
+    @Deactivate
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        subscription.close();
+        writer.close();
+        database.close();
+        logger.info("Historian stopped: {} samples stored since start", writer.stored());
+    }
+
+    @Override
+    public List<Sample> raw(String tagId, Instant since, Instant until, int limit, boolean newestFirst) {
+        checkOpen();
+        return queries.raw(tagId, since, until, limit, newestFirst);
+    }
+
+    @Override
+    public List<Bucket> aggregate(String tagId, Instant since, Instant until, Duration interval) {
+        checkOpen();
+        return queries.aggregate(tagId, since, until, interval);
+    }
+
+    @Override
+    public Optional<Sample> valueAt(String tagId, Instant time) {
+        checkOpen();
+        return queries.valueAt(tagId, time);
+    }
+
+    @Override
+    public HistorianStats stats() {
+        long total = 0;
+        long oldest = 0;
+        if (!closed) {
+            try {
+                total = queries.overAll("count(*)");
+                oldest = total == 0 ? 0 : oldest();
+            } catch (SQLException | RuntimeException e) {
+                logger.debug("Historian statistics query failed", e);
+            }
+        }
+        return new HistorianStats(
+                recorder.received(),
+                writer.stored(),
+                writer.backlog(),
+                recorder.lost(),
+                writer.lastCommitTime(),
+                writer.lastCommitMillis(),
+                database.fileBytes(),
+                total,
+                oldest);
+    }
+
+    /** The oldest sample time, held for a few seconds once known (it only moves with retention). */
+    private long oldest() throws SQLException {
+        synchronized (statsLock) {
+            long now = System.nanoTime();
+            if (oldestCached == 0 || now - oldestReadNanos > STATS_CACHE_NANOS) {
+                oldestCached = queries.overAll("min(ts)");
+                oldestReadNanos = now;
+            }
+            return oldestCached;
+        }
+    }
+
+    /** The database, for tests. */
+    Database database() {
+        return database;
+    }
+
+    /** The writer, for tests. */
+    SampleWriter writer() {
+        return writer;
+    }
+
+    /** The subscriber, for tests. */
+    Recorder recorder() {
+        return recorder;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the historian is stopped");
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package org.vmsseaman.historian.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vmsseaman.api.tag.TagValue;
+
+/**
+ * The one writer: accepted samples wait in a pending buffer; the writer thread takes them at least once
+ * per commit interval (sooner when many are waiting) and writes them with the DuckDB appender in one
+ * transaction. A sample counts as stored once that commit returned. A failed commit is rolled back and
+ * the same samples are written again next round, so nothing is dropped while the database is stalled.
+ */
+final class SampleWriter implements AutoCloseable {
+
+    static final String THREAD_NAME = "vmsseaman-historian-writer";
+
+    private static final long STOP_TIMEOUT_MILLIS = 30_000;
+
+    private final Logger logger = LoggerFactory.getLogger(SampleWriter.class);
+    private final DuckDBConnection conn;
+    private final TagKeys keys;
+    private final long intervalNanos;
+    private final int capacity;
+    private final int wakeSize;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final Condition room = lock.newCondition();
+    private final ThrottledLog failureLog = new ThrottledLog(60);
+    private final ExecutorService executor; // the one writer thread
+    private SampleBuffer pending = new SampleBuffer(); // guarded by lock
+    private int inFlight; // guarded by lock
+    private boolean stopping; // guarded by lock
+    private boolean finished; // guarded by lock
+    private SampleBuffer writing = new SampleBuffer(); // writer thread only
+    private final AtomicLong stored = new AtomicLong();
+    private volatile long lastCommitTime;
+    private volatile long lastCommitMillis;
+    private volatile long failedCommits;
+
+    SampleWriter(Database database, TagKeys keys, HistorianSettings settings) throws SQLException {
+        this.conn = database.connect();
+        this.keys = keys;
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.commitIntervalMillis());
+        this.capacity = settings.bufferCapacity();
+        this.wakeSize = Math.max(1, capacity / 4);
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, THREAD_NAME);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.execute(this::run);
+    }
+
+    /**
+     * Adds samples to the pending buffer, waiting while the backlog is at its limit. If the waiting thread
+     * is interrupted (the subscription is closing) or the writer is stopping, the samples are taken anyway.
+     */
+    void offer(SampleBuffer samples) {
+        if (samples.size() == 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (finished) {
+                logger.error("Historian writer already stopped: {} late samples are not recorded", samples.size());
+                return;
+            }
+            while (!stopping && pending.size() + inFlight >= capacity) {
+                try {
+                    room.await(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            pending.addAll(samples);
+            if (pending.size() >= wakeSize) {
+                work.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Samples accepted and not yet committed. */
+    long backlog() {
+        lock.lock();
+        try {
+            return pending.size() + (long) inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long stored() {
+        return stored.get();
+    }
+
+    long lastCommitTime() {
+        return lastCommitTime;
+    }
+
+    long lastCommitMillis() {
+        return lastCommitMillis;
+    }
+
+    long failedCommits() {
+        return failedCommits;
+    }
+
+    private void run() {
+        long deadline = System.nanoTime() + intervalNanos;
+        try {
+            while (true) {
+                boolean last;
+                lock.lock();
+                try {
+                    long wait;
+                    while (!stopping && pending.size() < wakeSize && (wait = deadline - System.nanoTime()) > 0) {
+                        work.awaitNanos(wait);
+                    }
+                    last = stopping;
+                    if (writing.size() == 0) {
+                        SampleBuffer taken = pending;
+                        pending = writing;
+                        writing = taken;
+                    } else {
+                        writing.addAll(pending); // a failed batch is retried together with the new samples
+                        pending.clear();
+                    }
+                    inFlight = writing.size();
+                } finally {
+                    lock.unlock();
+                }
+                deadline = System.nanoTime() + intervalNanos;
+                boolean ok = writing.size() == 0 || commit(writing);
+                if (!ok) {
+                    TimeUnit.NANOSECONDS.sleep(intervalNanos); // the database is stalled: retry next round
+                    continue;
+                }
+                writing.clear();
+                lock.lock();
+                try {
+                    inFlight = 0;
+                    room.signalAll();
+                    if (last && pending.size() == 0) {
+                        finished = true;
+                        return;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            long lost = backlog();
+            if (lost > 0) {
+                logger.error("Historian writer stopped with {} samples that could not be committed", lost);
+            }
+        }
+    }
+
+    /** Writes and commits one batch; {@code false} (after logging) if it failed and must be retried. */
+    private boolean commit(SampleBuffer batch) {
+        long start = System.nanoTime();
+        int n = batch.size();
+        Map<String, Integer> added = new HashMap<>();
+        try (Statement st = conn.createStatement()) {
+            st.execute("BEGIN TRANSACTION");
+            try {
+                int[] tagKeys = resolveKeys(batch, added);
+                append(batch, tagKeys);
+                st.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                rollback(st);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            failedCommits++;
+            if (failureLog.shouldLog()) {
+                logger.error(
+                        "Historian commit of {} samples failed, keeping them to retry ({} failed commits so far): {}",
+                        n,
+                        failedCommits,
+                        e.toString());
+            }
+            return false;
+        }
+        keys.addCommitted(added);
+        stored.addAndGet(n);
+        lastCommitTime = TagValue.nowMicros();
+        lastCommitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        return true;
+    }
+
+    /** The key of each sample's tag, inserting rows for new tags into {@code tags}. */
+    private int[] resolveKeys(SampleBuffer batch, Map<String, Integer> added) throws SQLException {
+        int[] result = new int[batch.size()];
+        String lastId = null;
+        int lastKey = 0;
+        PreparedStatement insert = null;
+        try {
+            for (int i = 0; i < result.length; i++) {
+                String id = batch.tagIds[i];
+                if (!id.equals(lastId)) {
+                    Integer key = keys.get(id);
+                    if (key == null) {
+                        key = added.get(id);
+                    }
+                    if (key == null) {
+                        key = keys.next() + added.size();
+                        if (insert == null) {
+                            insert = conn.prepareStatement("INSERT INTO tags(tag_key, tag_id) VALUES (?, ?)");
+                        }
+                        insert.setInt(1, key);
+                        insert.setString(2, id);
+                        insert.executeUpdate();
+                        added.put(id, key);
+                    }
+                    lastId = id;
+                    lastKey = key;
+                }
+                result[i] = lastKey;
+            }
+        } finally {
+            if (insert != null) {
+                insert.close();
+            }
+        }
+        return result;
+    }
+
+    private void append(SampleBuffer batch, int[] tagKeys) throws SQLException {
+        try (DuckDBAppender appender = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples")) {
+            for (int i = 0; i < tagKeys.length; i++) {
+                appender.beginRow().append(tagKeys[i]).append(batch.times[i]);
+                switch (batch.kinds[i]) {
+                    case SampleBuffer.NUMBER ->
+                        appender.append(batch.numbers[i]).appendNull();
+                    case SampleBuffer.TRUE -> appender.appendNull().append(true);
+                    case SampleBuffer.FALSE -> appender.appendNull().append(false);
+                    default -> appender.appendNull().appendNull();
+                }
+                appender.append(batch.qualities[i]).endRow();
+            }
+            appender.flush();
+        }
+    }
+
+    private void rollback(Statement st) {
+        try {
+            st.execute("ROLLBACK");
+        } catch (SQLException e) {
+            logger.debug("Historian rollback failed", e);
+        }
+    }
+
+    /**
+     * Stops taking samples, commits everything pending and stops the writer thread. Waits a bounded time; a
+     * database that keeps failing by then loses the backlog, which is logged.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            stopping = true;
+            work.signalAll();
+            room.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow(); // interrupts the retry wait: the backlog is logged as lost
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (executor.isTerminated()) {
+            Database.closeQuietly(conn);
+        } else {
+            logger.error("Historian writer thread did not stop within {} ms", STOP_TIMEOUT_MILLIS);
+        }
+    }
+}
