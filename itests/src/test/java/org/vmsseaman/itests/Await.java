@@ -14,16 +14,22 @@ final class Await {
 
     static void until(Duration timeout, String what, BooleanSupplier condition, Supplier<String> lastSeen) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        RuntimeException lastError = null;
         while (true) {
             try {
                 if (condition.getAsBoolean()) {
                     return;
                 }
+                lastError = null;
             } catch (RuntimeException e) {
                 // not ready yet (e.g. the HTTP whiteboard still registering): retry until the deadline
+                lastError = e;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what + " " + lastSeen.get());
+                throw new AssertionError(
+                        "not within " + timeout.toSeconds() + " s: " + what + " " + lastSeen.get()
+                                + (lastError == null ? "" : " (last attempt failed: " + lastError + ")"),
+                        lastError);
             }
             try {
                 Thread.sleep(100);

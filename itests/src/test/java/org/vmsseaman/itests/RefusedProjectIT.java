@@ -55,9 +55,11 @@ public class RefusedProjectIT {
 
     @Test
     public void theProjectIsRefusedAndNothingThatNeedsItStarts() throws Exception {
-        Await.until(Duration.ofSeconds(60), "GET /health answers DOWN", () -> health().path("status")
-                .asText()
-                .equals("DOWN"));
+        Await.until(
+                Duration.ofSeconds(60),
+                "GET /health answers DOWN",
+                () -> health().path("status").asText().equals("DOWN"),
+                () -> "(servlets registered: " + servletNames() + ")");
         JsonNode health = health();
         assertTrue(
                 health.path("problems").toString(),
@@ -74,6 +76,20 @@ public class RefusedProjectIT {
                 errors.get(1).contains(".vmsproj:6:")
                         && errors.get(1).contains("$.tags[0].system")
                         && errors.get(1).contains("unknown system 'mee'"));
+    }
+
+    private String servletNames() {
+        try {
+            var refs = context.getServiceReferences("jakarta.servlet.Servlet", null);
+            return refs == null
+                    ? "none"
+                    : java.util.Arrays.stream(refs)
+                            .map(r -> String.valueOf(r.getProperty("osgi.http.whiteboard.servlet.pattern")))
+                            .toList()
+                            .toString();
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            return e.toString();
+        }
     }
 
     private JsonNode health() {
