@@ -24,7 +24,7 @@ public @interface HistorianConfig {
             name = "Commit interval (ms)",
             description = "Longest time an accepted sample waits before its batch is committed, in milliseconds"
                     + " (at least 50).")
-    long commitIntervalMillis() default 1000;
+    long commitIntervalMillis() default 500;
 
     @AttributeDefinition(
             name = "Buffer capacity (samples)",

@@ -16,7 +16,8 @@ public record HistorianSettings(long commitIntervalMillis, int bufferCapacity) {
     /** Framework property naming the installation folder. */
     public static final String HOME_PROPERTY = "vmsseaman.home";
 
-    public static final HistorianSettings DEFAULTS = new HistorianSettings(1000, 2_000_000);
+    /** The same as {@link HistorianConfig}'s defaults. */
+    public static final HistorianSettings DEFAULTS = new HistorianSettings(500, 2_000_000);
 
     public HistorianSettings {
         commitIntervalMillis = Math.max(50, commitIntervalMillis);

@@ -1,6 +1,5 @@
 package org.vmsseaman.historian.internal;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -145,7 +144,9 @@ final class SampleWriter implements AutoCloseable {
                 } finally {
                     lock.unlock();
                 }
-                deadline = System.nanoTime() + intervalNanos;
+                // rounds start an interval apart whatever the commits take (fixed rate); after an early
+                // wake (the buffer filling up) the next round is an interval from now
+                deadline = Math.min(deadline, System.nanoTime()) + intervalNanos;
                 boolean ok = writing.size() == 0 || commit(writing);
                 if (!ok) {
                     TimeUnit.NANOSECONDS.sleep(intervalNanos); // the database is stalled: retry next round
@@ -210,33 +211,29 @@ final class SampleWriter implements AutoCloseable {
         int[] result = new int[batch.size()];
         String lastId = null;
         int lastKey = 0;
-        PreparedStatement insert = null;
-        try {
-            for (int i = 0; i < result.length; i++) {
-                String id = batch.tagIds[i];
-                if (!id.equals(lastId)) {
-                    Integer key = keys.get(id);
-                    if (key == null) {
-                        key = added.get(id);
-                    }
-                    if (key == null) {
-                        key = keys.next() + added.size();
-                        if (insert == null) {
-                            insert = conn.prepareStatement("INSERT INTO tags(tag_key, tag_id) VALUES (?, ?)");
-                        }
-                        insert.setInt(1, key);
-                        insert.setString(2, id);
-                        insert.executeUpdate();
-                        added.put(id, key);
-                    }
-                    lastId = id;
-                    lastKey = key;
+        for (int i = 0; i < result.length; i++) {
+            String id = batch.tagIds[i];
+            if (!id.equals(lastId)) {
+                Integer key = keys.get(id);
+                if (key == null) {
+                    key = added.get(id);
                 }
-                result[i] = lastKey;
+                if (key == null) {
+                    key = keys.next() + added.size();
+                    added.put(id, key);
+                }
+                lastId = id;
+                lastKey = key;
             }
-        } finally {
-            if (insert != null) {
-                insert.close();
+            result[i] = lastKey;
+        }
+        if (!added.isEmpty()) {
+            // new tags in one Appender pass, inside the round's transaction: 20,000 row-by-row INSERTs took 5-6 s
+            try (DuckDBAppender appender = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "tags")) {
+                for (Map.Entry<String, Integer> e : added.entrySet()) {
+                    appender.beginRow().append(e.getValue()).append(e.getKey()).endRow();
+                }
+                appender.flush();
             }
         }
         return result;
