@@ -56,10 +56,7 @@ final class Distribution {
         for (Map.Entry<String, String> f : confFiles.entrySet()) {
             Files.writeString(home.resolve("conf").resolve(f.getKey()), f.getValue());
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
         if (projectFile != null) {
             args.addAll(List.of("--vmsproj", projectFile.toString()));
@@ -104,6 +101,27 @@ final class Distribution {
         try (Stream<String> lines = Files.lines(log)) {
             return lines.filter(l -> l.contains("Z ERROR ")).toList();
         }
+    }
+
+    /** Next candidate port of this test JVM: below Linux's ephemeral range (32768-60999), never handed out twice. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+            new java.util.concurrent.atomic.AtomicInteger(20_000 + new java.util.Random().nextInt(5_000));
+
+    /**
+     * A free loopback port for a runtime under test. Not {@code new ServerSocket(0)}: ports from the
+     * ephemeral range can be handed again to another test's child process or to an outgoing connection
+     * between the probe and the runtime binding it, and a test then talks to the wrong runtime.
+     */
+    static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int candidate = NEXT_PORT.getAndIncrement();
+            try (ServerSocket s = new ServerSocket(candidate, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException inUse) {
+                // taken: try the next one
+            }
+        }
+        throw new IOException("no free loopback port from " + (NEXT_PORT.get() - 1_000));
     }
 
     private static String symbolicName(Path jar) throws IOException {

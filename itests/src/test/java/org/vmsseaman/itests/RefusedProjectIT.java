@@ -59,7 +59,7 @@ public class RefusedProjectIT {
                 Duration.ofSeconds(60),
                 "GET /health answers DOWN",
                 () -> health().path("status").asText().equals("DOWN"),
-                () -> "(servlets registered: " + servletNames() + ")");
+                () -> "(last answer: " + lastBody + "; servlets registered: " + servletNames() + ")");
         JsonNode health = health();
         assertTrue(
                 health.path("problems").toString(),
@@ -84,13 +84,16 @@ public class RefusedProjectIT {
             return refs == null
                     ? "none"
                     : java.util.Arrays.stream(refs)
-                            .map(r -> String.valueOf(r.getProperty("osgi.http.whiteboard.servlet.pattern")))
+                            .map(r -> java.util.Arrays.deepToString(
+                                    new Object[] {r.getProperty("osgi.http.whiteboard.servlet.pattern")}))
                             .toList()
                             .toString();
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             return e.toString();
         }
     }
+
+    private volatile String lastBody = "none";
 
     private JsonNode health() {
         String port = context.getProperty("org.osgi.service.http.port");
@@ -101,6 +104,8 @@ public class RefusedProjectIT {
                                     .timeout(Duration.ofSeconds(5))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
+            lastBody = r.statusCode() + " "
+                    + r.body().substring(0, Math.min(300, r.body().length()));
             return new ObjectMapper().readTree(r.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

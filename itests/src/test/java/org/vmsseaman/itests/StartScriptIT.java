@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,10 +39,7 @@ public class StartScriptIT {
     @Test
     public void startsTheDemoVesselWithGeneratedCredentialsAndStopsCleanlyOnSigterm() throws Exception {
         Path home = copyOfTheDistribution();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = Distribution.freePort();
         Path out = home.resolve("start-output.txt");
         process = new ProcessBuilder(home.resolve("bin/vmsseaman").toString(), "--port", Integer.toString(port))
                 .redirectErrorStream(true)
