@@ -7,9 +7,6 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,21 +93,12 @@ public class RefusedProjectIT {
     private volatile String lastBody = "none";
 
     private JsonNode health() {
-        String port = context.getProperty("org.osgi.service.http.port");
+        HttpResponse<String> r = LoopbackHttp.get(context.getProperty("org.osgi.service.http.port"), "/health", null);
+        lastBody = r.statusCode() + " "
+                + r.body().substring(0, Math.min(300, r.body().length()));
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            lastBody = r.statusCode() + " "
-                    + r.body().substring(0, Math.min(300, r.body().length()));
             return new ObjectMapper().readTree(r.body());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

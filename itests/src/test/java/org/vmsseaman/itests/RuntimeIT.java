@@ -8,15 +8,10 @@ import static org.junit.Assert.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +55,6 @@ public class RuntimeIT {
 
     @Inject
     private ProjectService projectService;
-
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Configuration
     public Option[] config() throws IOException {
@@ -420,6 +412,10 @@ public class RuntimeIT {
                         .collect(Collectors.toSet());
     }
 
+    private HttpResponse<String> request(String path, String userColonPassword) {
+        return LoopbackHttp.get(context.getProperty("org.osgi.service.http.port"), path, userColonPassword);
+    }
+
     private JsonNode get(String path) {
         try {
             HttpResponse<String> r = request(path, null);
@@ -437,25 +433,6 @@ public class RuntimeIT {
             return request(path, null).body();
         } catch (RuntimeException e) {
             return e.toString();
-        }
-    }
-
-    private HttpResponse<String> request(String path, String userColonPassword) {
-        String port = context.getProperty("org.osgi.service.http.port");
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10));
-        if (userColonPassword != null) {
-            b.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8)));
-        }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,17 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +19,6 @@ import org.junit.Test;
 /** The documented start path: bin/vmsseaman as a child process, as a user runs it. */
 public class StartScriptIT {
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
     @After
@@ -49,7 +41,7 @@ public class StartScriptIT {
         Await.until(
                 Duration.ofSeconds(60),
                 "GET /health answers OK",
-                () -> get(port, "/health", null).body().contains("\"status\":\"OK\""),
+                () -> LoopbackHttp.get(port, "/health", null).body().contains("\"status\":\"OK\""),
                 () -> output(out));
         Path credentials = home.resolve("data/security/webconsole.properties");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));
@@ -60,10 +52,15 @@ public class StartScriptIT {
         try (var r = Files.newBufferedReader(credentials)) {
             p.load(r);
         }
-        assertEquals(401, get(port, "/system/console/bundles", "admin:admin").statusCode());
+        assertEquals(
+                401,
+                LoopbackHttp.get(port, "/system/console/bundles", "admin:admin").statusCode());
         assertEquals(
                 200,
-                get(port, "/system/console/bundles", p.getProperty("username") + ":" + p.getProperty("password"))
+                LoopbackHttp.get(
+                                port,
+                                "/system/console/bundles",
+                                p.getProperty("username") + ":" + p.getProperty("password"))
                         .statusCode());
 
         process.toHandle().destroy(); // SIGTERM, as a service manager stops it
@@ -91,24 +88,6 @@ public class StartScriptIT {
             }
         }
         return home;
-    }
-
-    private HttpResponse<String> get(int port, String path, String userColonPassword) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5));
-        if (userColonPassword != null) {
-            b.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8)));
-        }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String output(Path out) {

@@ -1,0 +1,42 @@
+package org.vmsseaman.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** GET requests to a runtime under test on 127.0.0.1, optionally with Basic credentials. */
+final class LoopbackHttp {
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private LoopbackHttp() {}
+
+    /**
+     * {@code GET http://127.0.0.1:port/path}; {@code userColonPassword} null for an anonymous request.
+     *
+     * @throws IllegalStateException if the request fails (refused, timed out), so waits retry it
+     */
+    static HttpResponse<String> get(Object port, String path, String userColonPassword) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (userColonPassword != null) {
+            b.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
