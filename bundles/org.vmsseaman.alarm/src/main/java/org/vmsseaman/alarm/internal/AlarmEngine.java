@@ -271,6 +271,7 @@ final class AlarmEngine {
     /** Evaluates a batch of values, oldest first. */
     CompletableFuture<Void> onValues(List<TagValue> values) {
         long now = now();
+        fireDue(now); // what ran out before these values came, first
         for (TagValue v : values) {
             onValue(v, now);
         }
@@ -463,16 +464,21 @@ final class AlarmEngine {
         timers.add(new Timer(due, kind, p));
     }
 
+    /**
+     * Fires the timers due at or before {@code now}, in time order, each at its own due time: a delay
+     * that ran out between two ticks is journalled when it ran out, not when it was noticed.
+     */
     private void fireDue(long now) {
         Timer t;
         while ((t = timers.peek()) != null && t.due <= now) {
             timers.poll();
+            long at = t.due;
             switch (t.kind) {
-                case CONDITION -> conditionTimer(t.point, now);
-                case SHELVE_END -> shelveTimer(t.point, now);
-                case WARNING_ESCALATION -> escalationTimer(t.point, now);
-                case ENGINEER_CALL -> updateEngineerCall(now);
-                case WATCH -> watchTimer(now);
+                case CONDITION -> conditionTimer(t.point, at);
+                case SHELVE_END -> shelveTimer(t.point, at);
+                case WARNING_ESCALATION -> escalationTimer(t.point, at);
+                case ENGINEER_CALL -> updateEngineerCall(at);
+                case WATCH -> watchTimer(at);
             }
         }
     }
@@ -615,7 +621,7 @@ final class AlarmEngine {
 
     Result<WatchTimer> startWatch(String user) {
         requireUser(user);
-        long now = now();
+        long now = begin();
         restartWatch(watchRunning ? Transition.WATCH_RESET : Transition.WATCH_STARTED, user, now);
         return new Result<>(watch(), flush());
     }
@@ -625,7 +631,7 @@ final class AlarmEngine {
         if (!watchRunning) {
             throw new AlarmCommandException(Reason.CONFLICT, "the watch timer is not running");
         }
-        restartWatch(Transition.WATCH_RESET, user, now());
+        restartWatch(Transition.WATCH_RESET, user, begin());
         return new Result<>(watch(), flush());
     }
 
@@ -634,7 +640,7 @@ final class AlarmEngine {
         if (!watchRunning) {
             throw new AlarmCommandException(Reason.CONFLICT, "the watch timer is not running");
         }
-        long now = now();
+        long now = begin();
         emit(watchPoint, Transition.WATCH_STOPPED, now, 0, watchPoint.priority, null, user, "", 0, 0);
         setRaw(watchPoint, false, now);
         return new Result<>(watch(), flush());
@@ -682,7 +688,7 @@ final class AlarmEngine {
                     "occurrence " + o.id + " of alarm " + p.id + " was already acknowledged"
                             + (o.ackedBy == null ? "" : " by " + o.ackedBy + " at " + TimeUtil.instant(o.ackedAt)));
         }
-        long now = now();
+        long now = begin();
         emit(p, Transition.ACKNOWLEDGED, now, o.id, o.priority, value(p), user, "", 0, 0);
         fireDue(now);
         return new Result<>(view(p), flush());
@@ -711,7 +717,7 @@ final class AlarmEngine {
                     "alarm " + p.id + " is already shelved by " + p.serviceBy + " until "
                             + TimeUtil.instant(p.shelvedUntil));
         }
-        long now = now();
+        long now = begin();
         long until = now + micros(duration);
         emit(
                 p,
@@ -737,7 +743,7 @@ final class AlarmEngine {
                     Reason.CONFLICT,
                     "alarm " + p.id + " is not shelved (" + p.state().label() + ")");
         }
-        long now = now();
+        long now = begin();
         emit(p, Transition.UNSHELVED, now, 0, p.priority, value(p), user, "", 0, 0);
         annunciateIfActive(p, now);
         return new Result<>(view(p), flush());
@@ -751,7 +757,7 @@ final class AlarmEngine {
             throw new AlarmCommandException(
                     Reason.CONFLICT, "alarm " + p.id + " is already out of service (by " + p.serviceBy + ")");
         }
-        long now = now();
+        long now = begin();
         emit(
                 p,
                 Transition.REMOVED_FROM_SERVICE,
@@ -775,7 +781,7 @@ final class AlarmEngine {
                     Reason.CONFLICT,
                     "alarm " + p.id + " is not out of service (" + p.state().label() + ")");
         }
-        long now = now();
+        long now = begin();
         emit(p, Transition.RETURNED_TO_SERVICE, now, 0, p.priority, value(p), user, "", 0, 0);
         annunciateIfActive(p, now);
         return new Result<>(view(p), flush());
@@ -1102,6 +1108,13 @@ final class AlarmEngine {
 
     int size() {
         return points.size();
+    }
+
+    /** The time of a user command, after the timers that ran out before it. */
+    private long begin() {
+        long now = now();
+        fireDue(now);
+        return now;
     }
 
     private long now() {
