@@ -14,7 +14,7 @@ import org.vmsseaman.api.alarm.AlarmEvent;
  * <p>One implementation keeps it in files of the alarm bundle ({@link FileJournal}); one that keeps it
  * in the historian's database can take its place behind this interface.
  */
-interface AlarmJournal extends AutoCloseable {
+public interface AlarmJournal extends AutoCloseable {
 
     /**
      * Queues entries to be written, in order after every entry queued before. Never blocks on I/O.

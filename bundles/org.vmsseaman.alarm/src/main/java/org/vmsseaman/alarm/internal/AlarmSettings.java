@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param sensorFaultAlarms whether tags with alarms get an automatic sensor-fault alarm
  * @param communicationFaultAlarms whether devices get an automatic communication-fault alarm
  */
-record AlarmSettings(
+public record AlarmSettings(
         Duration engineerCallDelay,
         Map<String, Duration> groupEngineerCallDelays,
         Duration allEngineersDelay,
@@ -28,7 +28,7 @@ record AlarmSettings(
         boolean sensorFaultAlarms,
         boolean communicationFaultAlarms) {
 
-    AlarmSettings {
+    public AlarmSettings {
         groupEngineerCallDelays = Map.copyOf(groupEngineerCallDelays);
         for (Duration d :
                 new Duration[] {engineerCallDelay, allEngineersDelay, warningEscalation, maxShelve, watchPeriod}) {
@@ -46,7 +46,7 @@ record AlarmSettings(
      * all engineers and the bridge 2 minutes later; a warning becomes an alarm after 5 minutes (BAM);
      * shelving for at most 8 hours; a 27-minute watch timer with a 3-minute pre-warning.
      */
-    static AlarmSettings defaults() {
+    public static AlarmSettings defaults() {
         return new AlarmSettings(
                 Duration.ofMinutes(3),
                 Map.of(),
@@ -57,6 +57,40 @@ record AlarmSettings(
                 Duration.ofMinutes(3),
                 true,
                 true);
+    }
+
+    /**
+     * Settings from the configuration.
+     *
+     * @throws IllegalArgumentException naming the property and entry that is wrong
+     */
+    static AlarmSettings from(AlarmConfig c) {
+        Map<String, Duration> groups = new java.util.HashMap<>();
+        for (String entry : c.groupEngineerCallDelays()) {
+            int eq = entry.indexOf('=');
+            String group = eq < 0 ? "" : entry.substring(0, eq).trim();
+            long seconds;
+            try {
+                seconds = eq < 0 ? -1 : Long.parseLong(entry.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                seconds = -1;
+            }
+            if (group.isEmpty() || seconds <= 0) {
+                throw new IllegalArgumentException("groupEngineerCallDelays: '" + entry
+                        + "' is not group=seconds with a positive number of seconds, e.g. fire=60");
+            }
+            groups.put(group, Duration.ofSeconds(seconds));
+        }
+        return new AlarmSettings(
+                Duration.ofSeconds(c.engineerCallDelaySeconds()),
+                groups,
+                Duration.ofSeconds(c.allEngineersDelaySeconds()),
+                Duration.ofSeconds(c.warningEscalationSeconds()),
+                Duration.ofMinutes(c.maxShelveMinutes()),
+                Duration.ofMinutes(c.watchPeriodMinutes()),
+                Duration.ofMinutes(c.watchPrewarningMinutes()),
+                c.sensorFaultAlarms(),
+                c.communicationFaultAlarms());
     }
 
     /** The engineer-call delay of one alarm group. */

@@ -37,7 +37,7 @@ import org.vmsseaman.api.alarm.AlarmEvent;
  * <p>Reading: lines that are not entries are skipped (replay logs them with file and line); replay also
  * skips an entry whose seq is not above the one before it, so it always hands entries in seq order.
  */
-final class FileJournal implements AlarmJournal {
+public final class FileJournal implements AlarmJournal {
 
     static final String THREAD_NAME = "alarm-journal";
 
@@ -65,7 +65,7 @@ final class FileJournal implements AlarmJournal {
      * because of what is in the directory: what cannot be read is logged and skipped, and what cannot be
      * written makes appends fail until it can.
      */
-    FileJournal(Path directory) {
+    public FileJournal(Path directory) {
         this.directory = directory;
         long newest = Long.MIN_VALUE;
         try {

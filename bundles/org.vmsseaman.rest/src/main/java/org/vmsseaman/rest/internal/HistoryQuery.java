@@ -103,7 +103,7 @@ final class HistoryQuery {
         return n;
     }
 
-    private static Instant instant(HttpServletRequest req, String name, Instant absent) throws BadRequest {
+    static Instant instant(HttpServletRequest req, String name, Instant absent) throws BadRequest {
         String s = req.getParameter(name);
         if (s == null || s.isBlank()) {
             return absent;
@@ -115,7 +115,7 @@ final class HistoryQuery {
         }
     }
 
-    private static int limit(String s) throws BadRequest {
+    static int limit(String s) throws BadRequest {
         if (s == null || s.isBlank()) {
             return DEFAULT_LIMIT;
         }

@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of the read-only JSON endpoints: only GET (and HEAD), unknown query parameters refused with 400,
- * every failure answered as a JSON error and never as a stack trace.
+ * Base of the JSON endpoints: GET (and HEAD) unless a subclass accepts POST, unknown query parameters
+ * refused with 400, bodies read with bounds, every failure answered as a JSON error and never as a
+ * stack trace.
  */
 abstract class JsonServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -23,17 +24,69 @@ abstract class JsonServlet extends HttpServlet {
     /** Answers a GET whose parameters were checked. */
     abstract void get(HttpServletRequest req, HttpServletResponse resp) throws IOException, BadRequest;
 
+    /** The methods the addressed resource accepts; GET and HEAD unless overridden. */
+    Set<String> methods(HttpServletRequest req) {
+        return READ_ONLY;
+    }
+
+    /** Answers a POST whose parameters were checked; only called where {@link #methods} has POST. */
+    void post(HttpServletRequest req, HttpServletResponse resp) throws IOException, BadRequest {
+        throw new IllegalStateException("POST not implemented");
+    }
+
+    static final Set<String> READ_ONLY = Set.of("GET", "HEAD");
+    static final Set<String> POST_ONLY = Set.of("POST");
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    /**
+     * The request body as a JSON object: {@code application/json}, at most {@value #MAX_BODY_BYTES}
+     * bytes; an empty body is an empty object.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode body(HttpServletRequest req) throws IOException, BadRequest {
+        String type = req.getContentType();
+        byte[] bytes = req.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new BadRequest("body", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (bytes.length == 0) {
+            return Json.object();
+        }
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new BadRequest(
+                    "body",
+                    "the request body must be JSON (Content-Type: application/json), got "
+                            + (type == null ? "no Content-Type" : "'" + type + "'"));
+        }
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new BadRequest(
+                    "body",
+                    "the request body is not valid JSON"
+                            + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                            + ": " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadRequest("body", "the request body must be a JSON object");
+        }
+        return (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    }
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
             String method = req.getMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                resp.setHeader("Allow", "GET, HEAD");
+            Set<String> allowed = methods(req);
+            if (!allowed.contains(method)) {
+                String list = String.join(", ", new java.util.TreeSet<>(allowed));
+                resp.setHeader("Allow", list);
                 Json.error(
                         resp,
                         405,
                         "Method Not Allowed",
-                        method + " is not supported on " + req.getRequestURI() + " (use GET)",
+                        method + " is not supported on " + req.getRequestURI() + " (use " + list + ")",
                         null);
                 return;
             }
@@ -54,11 +107,19 @@ abstract class JsonServlet extends HttpServlet {
                                             : " (accepted: " + String.join(", ", accepted) + ")"));
                 }
             }
-            get(req, resp);
+            if (method.equals("POST")) {
+                post(req, resp);
+            } else {
+                get(req, resp);
+            }
         } catch (BadRequest e) {
             Json.error(resp, 400, "Bad Request", e.getMessage(), e.parameter);
         } catch (NotFound e) {
             Json.error(resp, 404, "Not Found", e.getMessage(), null);
+        } catch (Conflict e) {
+            Json.error(resp, 409, "Conflict", e.getMessage(), null);
+        } catch (Unavailable e) {
+            Json.error(resp, 503, "Service Unavailable", e.getMessage(), null);
         } catch (RuntimeException e) {
             logger.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
             if (!resp.isCommitted()) {
@@ -85,6 +146,24 @@ abstract class JsonServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
         NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The request conflicts with the resource's state. */
+    static final class Conflict extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** A service the endpoint needs is not running. */
+    static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message) {
             super(message);
         }
     }
