@@ -53,6 +53,13 @@ final class Distribution {
         Path home = Files.createTempDirectory("vmsseaman-itest-");
         copyFolder(dist.resolve("conf"), home.resolve("conf"));
         copyFolder(dist.resolve("deploy"), home.resolve("deploy"));
+        // the demo vessel's timed fault scenarios are for a person watching; tests inject their own faults
+        try (Stream<Path> demo = Files.list(home.resolve("conf"))) {
+            for (Path f : demo.filter(f -> f.getFileName().toString().contains(".fault-demo_"))
+                    .toList()) {
+                Files.delete(f);
+            }
+        }
         for (Map.Entry<String, String> f : confFiles.entrySet()) {
             Files.writeString(home.resolve("conf").resolve(f.getKey()), f.getValue());
         }
