@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,5 +146,24 @@ final class Distribution {
                 Files.copy(f, to.resolve(f.getFileName().toString()));
             }
         }
+    }
+
+    /** A copy of the assembled distribution in a temporary folder, without data/ and logs/, to start as a process. */
+    static Path copy() throws IOException {
+        Path dist = Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman"))
+                .toAbsolutePath()
+                .normalize();
+        Path home = Files.createTempDirectory("vmsseaman-start-");
+        try (Stream<Path> files = Files.walk(dist)) {
+            for (Path f : files.toList()) {
+                Path target = home.resolve(dist.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.startsWith(dist.resolve("data")) && !f.startsWith(dist.resolve("logs"))) {
+                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES); // keeps the start script executable
+                }
+            }
+        }
+        return home;
     }
 }

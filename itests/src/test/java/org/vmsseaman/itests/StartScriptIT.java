@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +29,7 @@ public class StartScriptIT {
 
     @Test
     public void startsTheDemoVesselWithGeneratedCredentialsAndStopsCleanlyOnSigterm() throws Exception {
-        Path home = copyOfTheDistribution();
+        Path home = Distribution.copy();
         int port = Distribution.freePort();
         Path out = home.resolve("start-output.txt");
         process = new ProcessBuilder(home.resolve("bin/vmsseaman").toString(), "--port", Integer.toString(port))
@@ -70,24 +69,6 @@ public class StartScriptIT {
             errors = lines.filter(l -> l.contains("Z ERROR ")).toList();
         }
         assertEquals("no ERROR from start to stop", List.of(), errors);
-    }
-
-    private static Path copyOfTheDistribution() throws IOException {
-        Path dist = Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman"))
-                .toAbsolutePath()
-                .normalize();
-        Path home = Files.createTempDirectory("vmsseaman-start-");
-        try (Stream<Path> files = Files.walk(dist)) {
-            for (Path f : files.toList()) {
-                Path target = home.resolve(dist.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else if (!f.startsWith(dist.resolve("data")) && !f.startsWith(dist.resolve("logs"))) {
-                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES); // keeps the start script executable
-                }
-            }
-        }
-        return home;
     }
 
     private static String output(Path out) {

@@ -307,12 +307,14 @@ final class AlarmEngine {
             }
         }
         AlarmPoint communication = communicationByTag.get(tagId);
-        if (communication != null) {
+        if (communication != null && v.quality() != Quality.BAD_NO_VALUE) { // no value yet says nothing
             Set<String> faulty = communicationFaults.get(communication);
-            boolean changed = isCommunicationFault(v.quality()) ? faulty.add(tagId) : faulty.remove(tagId);
-            if (changed) {
-                setRaw(communication, !faulty.isEmpty(), now);
+            if (isCommunicationFault(v.quality())) {
+                faulty.add(tagId);
+            } else {
+                faulty.remove(tagId);
             }
+            setRaw(communication, !faulty.isEmpty(), now);
         }
     }
 
@@ -330,7 +332,11 @@ final class AlarmEngine {
 
     private void evaluate(AlarmPoint p, TagValue v, long now) {
         if (p.type == AlarmType.SENSOR_FAULT) {
-            setRaw(p, v.quality() == Quality.BAD_SENSOR_FAILURE, now);
+            if (v.quality() == Quality.BAD_SENSOR_FAILURE) {
+                setRaw(p, true, now);
+            } else if (!v.quality().isBad()) {
+                setRaw(p, false, now); // only a value from the sensor shows that it works again
+            }
             return;
         }
         if (v.quality().isBad() || v.value() == null) {

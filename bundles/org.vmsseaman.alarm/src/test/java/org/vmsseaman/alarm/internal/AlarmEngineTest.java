@@ -245,6 +245,12 @@ class AlarmEngineTest {
         f.value(TEMP, 80.0);
         assertThat(state(f, TEMP + ".sensor_fault")).isEqualTo(AlarmState.RTN_UNACKNOWLEDGED);
         assertThat(state(f, "t.h")).isEqualTo(AlarmState.RTN_UNACKNOWLEDGED);
+        // a value that says nothing about the sensor (no value yet after a restart, no communication) holds it
+        f.bad(TEMP, Quality.BAD_SENSOR_FAILURE);
+        f.bad(TEMP, Quality.BAD_NO_VALUE);
+        f.bad(TEMP, Quality.BAD_COMMUNICATION_FAILURE);
+        assertThat(f.engine.alarm(TEMP + ".sensor_fault").orElseThrow().active())
+                .isTrue();
         // a tag without alarms gets no sensor-fault alarm
         assertThat(f.engine.alarm("bilge.high.sensor_fault")).isEmpty();
     }
@@ -263,6 +269,16 @@ class AlarmEngineTest {
         f.value(PRESS, 4.0);
         assertThat(state(f, id)).isEqualTo(AlarmState.RTN_UNACKNOWLEDGED);
         assertThat(f.transitions(id)).containsExactly(Transition.RAISED, Transition.CLEARED);
+
+        // restored after a restart while active: nothing known yet holds it, the first real value decides
+        f.bad(TEMP, Quality.BAD_COMMUNICATION_FAILURE);
+        Fixture g = fixture(limit("t.h", TEMP, ">", 90, 0, 0, 0));
+        f.journal.forEach(g.engine::replay);
+        g.engine.restored();
+        g.bad(TEMP, Quality.BAD_NO_VALUE);
+        assertThat(state(g, id)).isEqualTo(AlarmState.UNACKNOWLEDGED);
+        g.value(TEMP, 50.0);
+        assertThat(state(g, id)).isEqualTo(AlarmState.RTN_UNACKNOWLEDGED);
     }
 
     @Test
