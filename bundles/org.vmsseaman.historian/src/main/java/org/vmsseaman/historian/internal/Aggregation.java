@@ -139,7 +139,8 @@ final class Aggregation {
             return;
         }
         String start = "(" + column + " * " + unit + ")";
-        parts.add("SELECT " + Chunks.floorSql(start, step) + ", " + start + ", n, nv, ng, sum, min, max, first, last"
+        parts.add("SELECT " + Chunks.floorSql(start, step) + " AS b, " + start + " AS o, n, nv, ng, sum AS s,"
+                + " min AS mn, max AS mx, first AS fv, last AS lv"
                 + " FROM " + table + " WHERE tag_key = " + key + " AND " + column + " >= " + a / unit + " AND "
                 + column + " < " + b / unit + extra);
     }

@@ -29,7 +29,8 @@ public record HistorianSettings(
     public static final String HOME_PROPERTY = "vmsseaman.home";
 
     /** The same as {@link HistorianConfig}'s defaults. */
-    public static final HistorianSettings DEFAULTS = new HistorianSettings(500, 2_000_000);
+    public static final HistorianSettings DEFAULTS =
+            new HistorianSettings(500, 2_000_000, 60_000, 120_000, 30, 365, 0);
 
     public HistorianSettings {
         commitIntervalMillis = Math.max(50, commitIntervalMillis);
@@ -46,9 +47,12 @@ public record HistorianSettings(
         diskBudgetBytes = Math.max(0, diskBudgetBytes);
     }
 
-    /** The given commit interval and capacity, the defaults of {@link HistorianConfig} for the rest. */
+    /**
+     * The given commit interval and capacity, maintenance as {@link #DEFAULTS}, and no retention and no disk
+     * budget: everything is kept (tests and benchmarks write data of any date).
+     */
     public HistorianSettings(long commitIntervalMillis, int bufferCapacity) {
-        this(commitIntervalMillis, bufferCapacity, 60_000, 120_000, 30, 365, 0);
+        this(commitIntervalMillis, bufferCapacity, 60_000, 120_000, 0, 0, 0);
     }
 
     /** These settings with another maintenance interval. */

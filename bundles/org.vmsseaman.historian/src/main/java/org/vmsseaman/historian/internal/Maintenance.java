@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.vmsseaman.api.tag.TagValue;
 
 /**
- * The maintenance thread: every interval, retention, then compaction of closed chunks, then the day merge,
+ * The maintenance thread: every interval, compaction of closed chunks, the day merge, then retention,
  * on a connection of its own. Every step is a bounded transaction, so the writer keeps committing
  * meanwhile; a failed step is rolled back and tried again on the next pass.
  */
@@ -82,10 +82,11 @@ final class Maintenance implements AutoCloseable {
     private void work() throws SQLException {
         long start = System.nanoTime();
         long now = TagValue.nowMicros();
-        retention.run(now);
+        // compaction first, so that samples recorded long after their time are rolled up before retention
         long moved = compactor.compactChunks(now);
         compactedUntil = Meta.get(conn, Meta.COMPACTED_UNTIL);
         long merged = compactor.mergeDays();
+        retention.run(now);
         lastPassMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         if (moved + merged > 0) {
             logger.debug(
