@@ -12,8 +12,11 @@ import org.vmsseaman.api.historian.Bucket;
  * One aggregate query: buckets of {@code step} µs aligned to the epoch over {@code [from, to)}, built from
  * partial aggregates (count, count of values, count of GOOD, sum, min, max, first, last) that cover disjoint
  * time spans: 1-hour and 1-minute rollups where the interval is a whole number of them and the minutes are
- * compacted, raw samples everywhere else. Run inside one transaction so that the rollups, the compaction
- * frontier and the raw samples are one snapshot.
+ * compacted, raw samples everywhere else.
+ *
+ * <p>The frontier is read before the query starts and only ever grows: rollups below it are complete in
+ * every later snapshot. The main query is one statement, so one snapshot: a compaction committing meanwhile
+ * moves samples and recomputes rollups in one transaction, and the query sees either state completely.
  *
  * <p>Samples that arrive late for a minute already rolled up sit in {@code samples} until the next
  * compaction: such minutes are read raw (from all tables) instead of from their rollup.
@@ -31,15 +34,20 @@ final class Aggregation {
     private final long to;
     private final long step;
 
-    Aggregation(int key, long from, long to, long step) {
+    private final long frontier;
+
+    /**
+     * @param frontier rollups are complete below this time (µs), read before the connection's first statement
+     */
+    Aggregation(int key, long from, long to, long step, long frontier) {
         this.key = key;
         this.from = from;
         this.to = to;
         this.step = step;
+        this.frontier = frontier;
     }
 
     List<Bucket> run(Connection conn) throws SQLException {
-        long frontier = Meta.get(conn, Meta.COMPACTED_UNTIL);
         // rollup span [ra, rb): whole minutes below the frontier; none if the interval is not whole minutes
         long ra = Chunks.ceil(from, Chunks.MINUTE);
         long rb = Math.min(Chunks.floor(to, Chunks.MINUTE), frontier);

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Compactor {
 
+    /** A checkpoint after this many chunks, so that the blocks of moved samples are reused, not added. */
+    static final int CHECKPOINT_CHUNKS = 6;
+
     /** Most samples moved by one transaction of the day merge. */
     static final long SLICE_ROWS = 2_000_000;
 
@@ -39,11 +43,14 @@ final class Compactor {
     private final Connection conn;
     private final long graceMicros;
     private final BooleanSupplier stopping;
+    private final LongConsumer committed;
 
-    Compactor(Connection conn, long graceMicros, BooleanSupplier stopping) {
+    /** @param committed told the new compaction frontier after each chunk's transaction committed */
+    Compactor(Connection conn, long graceMicros, BooleanSupplier stopping, LongConsumer committed) {
         this.conn = conn;
         this.graceMicros = graceMicros;
         this.stopping = stopping;
+        this.committed = committed;
     }
 
     /**
@@ -57,11 +64,20 @@ final class Compactor {
         List<Long> chunks = longs("SELECT DISTINCT " + Chunks.floorSql("ts", Chunks.CHUNK) + " AS c FROM samples"
                 + " WHERE ts >= " + Math.max(rawFrom, -Chunks.LIMIT) + " AND ts < " + cutoff + " ORDER BY c");
         long moved = 0;
+        int sinceCheckpoint = 0;
         for (long chunk : chunks) {
             if (stopping.getAsBoolean()) {
                 break;
             }
             moved += compactChunk(chunk);
+            committed.accept(Meta.get(conn, Meta.COMPACTED_UNTIL));
+            if (++sinceCheckpoint == CHECKPOINT_CHUNKS) {
+                checkpoint();
+                sinceCheckpoint = 0;
+            }
+        }
+        if (sinceCheckpoint > 0) {
+            checkpoint();
         }
         return moved;
     }
@@ -129,9 +145,34 @@ final class Compactor {
                     return copied;
                 });
             }
+            if (stopping.getAsBoolean()) {
+                return moved;
+            }
+            sortRollups(day);
+            checkpoint();
             logger.debug("Historian merged day {} into samples_day", day);
         }
         return moved;
+    }
+
+    /**
+     * Rewrites a day of 1-minute rollups in (tag_key, minute) order: a tag's day is then one run inside one
+     * row group, which the zone maps on tag_key find without scanning the others. One transaction.
+     */
+    private void sortRollups(long day) throws SQLException {
+        String where =
+                " WHERE minute >= " + day / Chunks.MINUTE + " AND minute < " + (day + Chunks.DAY) / Chunks.MINUTE;
+        inTransaction(st -> {
+            st.execute("CREATE OR REPLACE TEMP TABLE rollup_day AS SELECT * FROM rollup_1m" + where);
+            long deleted = st.executeUpdate("DELETE FROM rollup_1m" + where);
+            long copied = st.executeUpdate("INSERT INTO rollup_1m SELECT * FROM rollup_day ORDER BY tag_key, minute");
+            st.execute("DROP TABLE rollup_day");
+            if (deleted != copied) {
+                throw new SQLException("sorting the rollups of day " + day + " deleted " + deleted + " rows but copied "
+                        + copied + "; rolled back");
+            }
+            return copied;
+        });
     }
 
     /** Consecutive tag key ranges {first, last} of at most {@link #SLICE_ROWS} samples (or one tag). */
@@ -165,6 +206,18 @@ final class Compactor {
             }
         }
         return result;
+    }
+
+    /**
+     * Writes what was moved to the file and frees the blocks of deleted samples for reuse; DuckDB would do it
+     * only once its WAL is large. A failure (another transaction in the way) is left for the next one.
+     */
+    private void checkpoint() {
+        try (Statement st = conn.createStatement()) {
+            st.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            logger.debug("Historian checkpoint after compaction failed: {}", e.toString());
+        }
     }
 
     private long inTransaction(Transactions.Work work) throws SQLException {

@@ -71,7 +71,7 @@ public final class HistorianImpl implements Historian, AutoCloseable {
             w = new SampleWriter(database, keys, totals, settings);
             this.writer = w;
             this.recorder = new Recorder(tagStore, w);
-            this.queries = new Queries(database, keys);
+            this.queries = new Queries(database, keys, m::compactedUntil);
             this.subscription = tagStore.subscribe(
                     recorder, SubscriptionOptions.lossless("historian").withCapacity(settings.bufferCapacity()));
             logger.info(

@@ -29,8 +29,7 @@ public record HistorianSettings(
     public static final String HOME_PROPERTY = "vmsseaman.home";
 
     /** The same as {@link HistorianConfig}'s defaults. */
-    public static final HistorianSettings DEFAULTS =
-            new HistorianSettings(500, 2_000_000, 60_000, 120_000, 30, 365, 0);
+    public static final HistorianSettings DEFAULTS = new HistorianSettings(500, 2_000_000, 60_000, 120_000, 30, 365, 0);
 
     public HistorianSettings {
         commitIntervalMillis = Math.max(50, commitIntervalMillis);

@@ -34,7 +34,8 @@ final class Maintenance implements AutoCloseable {
 
     Maintenance(Database database, RawTotals totals, HistorianSettings settings) throws SQLException {
         this.conn = database.connect();
-        this.compactor = new Compactor(conn, settings.compactionGraceMillis() * 1000, () -> stopping);
+        this.compactor = new Compactor(
+                conn, settings.compactionGraceMillis() * 1000, () -> stopping, until -> compactedUntil = until);
         this.retention = new Retention(database, conn, settings, totals);
         this.compactedUntil = Meta.get(conn, Meta.COMPACTED_UNTIL);
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -84,7 +85,6 @@ final class Maintenance implements AutoCloseable {
         long now = TagValue.nowMicros();
         // compaction first, so that samples recorded long after their time are rolled up before retention
         long moved = compactor.compactChunks(now);
-        compactedUntil = Meta.get(conn, Meta.COMPACTED_UNTIL);
         long merged = compactor.mergeDays();
         retention.run(now);
         lastPassMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

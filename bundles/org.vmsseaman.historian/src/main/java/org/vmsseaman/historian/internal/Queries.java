@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.vmsseaman.api.historian.Bucket;
 import org.vmsseaman.api.historian.Sample;
 import org.vmsseaman.api.tag.Quality;
@@ -29,10 +30,13 @@ final class Queries {
 
     private final Database database;
     private final TagKeys keys;
+    private final LongSupplier frontier;
 
-    Queries(Database database, TagKeys keys) {
+    /** @param frontier rollups are complete below this time (µs); it only grows */
+    Queries(Database database, TagKeys keys, LongSupplier frontier) {
         this.database = database;
         this.keys = keys;
+        this.frontier = frontier;
     }
 
     List<Sample> raw(String tagId, Instant since, Instant until, int limit, boolean newestFirst) {
@@ -77,13 +81,9 @@ final class Queries {
         if (key == null) {
             return List.of();
         }
+        long compacted = frontier.getAsLong(); // before the query's first statement: see Aggregation
         try (Connection conn = database.connect()) {
-            conn.setAutoCommit(false); // one snapshot of rollups, frontier and raw samples
-            try {
-                return new Aggregation(key, from, to, step).run(conn);
-            } finally {
-                conn.rollback();
-            }
+            return new Aggregation(key, from, to, step, compacted).run(conn);
         } catch (SQLException e) {
             throw failed("aggregate", tagId, e);
         }
