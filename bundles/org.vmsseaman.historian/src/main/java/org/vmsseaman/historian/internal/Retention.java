@@ -14,7 +14,11 @@ import org.vmsseaman.api.tag.TagValue;
  */
 final class Retention {
 
-    /** The last removal forced by the disk budget: when, and the time window of raw samples removed. */
+    /**
+     * The last removal forced by the disk budget: when, and the time window of raw samples removed by that
+     * maintenance pass (one day or more: DuckDB frees the blocks of a row group only once all its rows are
+     * deleted, so a day may free less than its share).
+     */
     record Eviction(long time, long from, long until) {}
 
     private final Logger logger = LoggerFactory.getLogger(Retention.class);
@@ -78,6 +82,7 @@ final class Retention {
         }
         checkpoint(); // blocks in use are only counted exactly after a checkpoint
         long used = database.usedBytes(conn);
+        long evictedFrom = 0;
         while (used > budget) {
             long oldest = oldestCompacted();
             long limit = Chunks.floor(Meta.get(conn, Meta.COMPACTED_UNTIL), Chunks.CHUNK);
@@ -95,7 +100,8 @@ final class Retention {
             long deleted = deleteRaw(cut);
             checkpoint();
             long after = database.usedBytes(conn);
-            lastEviction = new Eviction(TagValue.nowMicros(), oldest, cut);
+            evictedFrom = evictedFrom == 0 ? oldest : evictedFrom;
+            lastEviction = new Eviction(TagValue.nowMicros(), evictedFrom, cut);
             logger.warn(
                     "Historian database used {} MB, over its disk budget of {} MB: removed the oldest raw samples,"
                             + " {} from {} until {} (now {} MB; rollups of that time are kept)",
