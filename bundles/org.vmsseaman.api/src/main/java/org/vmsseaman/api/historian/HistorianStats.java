@@ -10,8 +10,15 @@ package org.vmsseaman.api.historian;
  * @param lastCommitTime time of the last successful commit, microseconds since the epoch UTC; 0 if none
  * @param lastCommitMillis how long the last commit took, in milliseconds
  * @param fileBytes size of the database file(s), 0 in memory
- * @param totalSamples samples in the database
- * @param oldestSample time of the oldest sample kept, microseconds since the epoch UTC; 0 if none
+ * @param totalSamples raw samples in the database (a running count, not a query)
+ * @param oldestSample time of the oldest raw sample kept, microseconds since the epoch UTC; 0 if none
+ * @param compactedUntil samples before this time are compacted and rolled up, microseconds since the epoch UTC;
+ *     {@link Long#MIN_VALUE} if none
+ * @param lastEvictionTime when the disk budget last forced raw samples out, microseconds since the epoch UTC;
+ *     0 if never since start
+ * @param evictedFrom start of the time window of raw samples that eviction removed (0 if none)
+ * @param evictedUntil end (exclusive) of that window (0 if none); rollups of the window are kept
+ * @since 1.1
  */
 public record HistorianStats(
         long received,
@@ -22,4 +29,36 @@ public record HistorianStats(
         long lastCommitMillis,
         long fileBytes,
         long totalSamples,
-        long oldestSample) {}
+        long oldestSample,
+        long compactedUntil,
+        long lastEvictionTime,
+        long evictedFrom,
+        long evictedUntil) {
+
+    /** Statistics without compaction or eviction figures (as of version 1.0). */
+    public HistorianStats(
+            long received,
+            long stored,
+            long backlog,
+            long lost,
+            long lastCommitTime,
+            long lastCommitMillis,
+            long fileBytes,
+            long totalSamples,
+            long oldestSample) {
+        this(
+                received,
+                stored,
+                backlog,
+                lost,
+                lastCommitTime,
+                lastCommitMillis,
+                fileBytes,
+                totalSamples,
+                oldestSample,
+                Long.MIN_VALUE,
+                0,
+                0,
+                0);
+    }
+}

@@ -22,15 +22,34 @@ import org.slf4j.LoggerFactory;
 final class Database implements AutoCloseable {
 
     /** Version of the schema this code writes, stored in {@code meta}. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
+
+    /** Columns of the three raw sample tables. */
+    private static final String SAMPLE_COLUMNS =
+            "(tag_key INTEGER NOT NULL, ts BIGINT NOT NULL, num DOUBLE, bool BOOLEAN, quality SMALLINT NOT NULL)";
+    /** Columns of a rollup after its key: counts of all samples, of samples with a value, of GOOD samples. */
+    private static final String ROLLUP_COLUMNS = " BIGINT NOT NULL, n BIGINT NOT NULL, nv BIGINT NOT NULL,"
+            + " ng BIGINT NOT NULL, sum DOUBLE, min DOUBLE, max DOUBLE, first DOUBLE, last DOUBLE)";
 
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR)",
         "CREATE TABLE IF NOT EXISTS tags(tag_key INTEGER PRIMARY KEY, tag_id VARCHAR NOT NULL UNIQUE)",
         // ts: source time in µs since the epoch UTC; quality: Quality.code(). No index: it costs ~45 B/row.
-        "CREATE TABLE IF NOT EXISTS samples(tag_key INTEGER NOT NULL, ts BIGINT NOT NULL, num DOUBLE,"
-                + " bool BOOLEAN, quality SMALLINT NOT NULL)",
-        "INSERT INTO meta VALUES ('schema_version', '" + SCHEMA_VERSION + "') ON CONFLICT DO NOTHING"
+        // samples: arrival order (the writer's Appender); samples_chunk: closed 10-minute chunks sorted by
+        // (tag_key, ts); samples_day: closed days sorted by (tag_key, ts). See Compactor.
+        "CREATE TABLE IF NOT EXISTS samples" + SAMPLE_COLUMNS,
+        "CREATE TABLE IF NOT EXISTS samples_chunk" + SAMPLE_COLUMNS,
+        "CREATE TABLE IF NOT EXISTS samples_day" + SAMPLE_COLUMNS,
+        "CREATE OR REPLACE VIEW all_samples AS SELECT * FROM samples_day UNION ALL SELECT * FROM samples_chunk"
+                + " UNION ALL SELECT * FROM samples",
+        // minute / hour: floor(ts / 1 min or 1 h), i.e. small integers that compress to a few bits per row
+        "CREATE TABLE IF NOT EXISTS rollup_1m(tag_key INTEGER NOT NULL, minute" + ROLLUP_COLUMNS,
+        "CREATE TABLE IF NOT EXISTS rollup_1h(tag_key INTEGER NOT NULL, hour" + ROLLUP_COLUMNS,
+        "INSERT INTO meta VALUES ('schema_version', '" + SCHEMA_VERSION + "') ON CONFLICT DO NOTHING",
+        // rollups are complete for every minute below compacted_until; raw samples before raw_from are gone
+        "INSERT INTO meta VALUES ('" + Meta.COMPACTED_UNTIL + "', '" + Long.MIN_VALUE + "') ON CONFLICT DO NOTHING",
+        "INSERT INTO meta VALUES ('" + Meta.RAW_FROM + "', '" + Long.MIN_VALUE + "') ON CONFLICT DO NOTHING",
+        "UPDATE meta SET value = '" + SCHEMA_VERSION + "' WHERE key = 'schema_version' AND value = '1'"
     };
 
     private static final Logger logger = LoggerFactory.getLogger(Database.class);
@@ -105,15 +124,18 @@ final class Database implements AutoCloseable {
 
     private static void createSchema(Connection conn) throws SQLException {
         try (Statement st = conn.createStatement()) {
-            for (String sql : SCHEMA) {
-                st.execute(sql);
-            }
+            st.execute(SCHEMA[0]);
             try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
                 int version = rs.next() ? Integer.parseInt(rs.getString(1).trim()) : SCHEMA_VERSION;
                 if (version > SCHEMA_VERSION) {
                     throw new IllegalStateException("the historian database has schema version " + version
                             + ", newer than this historian supports (" + SCHEMA_VERSION + ")");
                 }
+            }
+            // version 1 had only samples and tags: the new tables start empty and compaction picks the
+            // samples up from there
+            for (String sql : SCHEMA) {
+                st.execute(sql);
             }
         }
     }
@@ -134,6 +156,16 @@ final class Database implements AutoCloseable {
             }
         }
         return keys;
+    }
+
+    /** Bytes of the blocks in use plus the WAL: what the file holds once free blocks are reused. */
+    long usedBytes(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT used_blocks * block_size FROM pragma_database_size()"
+                        + " WHERE database_name = current_database()")) {
+            long used = rs.next() ? rs.getLong(1) : 0;
+            return used + (file == null ? 0 : sizeOf(DamagedFiles.wal(file)));
+        }
     }
 
     /** The database file, or null in memory. */

@@ -31,4 +31,34 @@ public @interface HistorianConfig {
             description = "Updates the tag store buffers for the historian, and samples the writer holds before the"
                     + " historian stops taking more (the tag store then buffers, and reports lag).")
     int bufferCapacity() default 2_000_000;
+
+    @AttributeDefinition(
+            name = "Raw retention (days)",
+            description = "Raw samples are kept this many whole days before today, then removed (their rollups"
+                    + " stay). 0 keeps them forever.")
+    int rawRetentionDays() default 30;
+
+    @AttributeDefinition(
+            name = "Rollup retention (days)",
+            description = "1-minute and 1-hour rollups are kept this many whole days before today (at least as"
+                    + " long as the raw samples). 0 keeps them forever.")
+    int rollupRetentionDays() default 365;
+
+    @AttributeDefinition(
+            name = "Disk budget (MB)",
+            description = "Most the database may use. Above it the oldest compacted raw samples are removed, a"
+                    + " day at a time, and a warning is logged. 0: no budget.")
+    long diskBudgetMB() default 0;
+
+    @AttributeDefinition(
+            name = "Maintenance interval (s)",
+            description = "Pause between maintenance passes: retention, disk budget, compaction of closed"
+                    + " 10-minute chunks into (tag, time) order and their rollups, merge of closed days.")
+    long maintenanceIntervalSeconds() default 60;
+
+    @AttributeDefinition(
+            name = "Compaction grace (s)",
+            description = "A 10-minute chunk is compacted once it ended this long ago; samples arriving later"
+                    + " for it are still recorded and compacted on a later pass.")
+    long compactionGraceSeconds() default 120;
 }

@@ -33,17 +33,14 @@ public final class HistorianImpl implements Historian, AutoCloseable {
     /** Configuration PID. */
     public static final String PID = "org.vmsseaman.historian";
 
-    private static final long STATS_CACHE_NANOS = 5_000_000_000L;
-
     private final Logger logger = LoggerFactory.getLogger(HistorianImpl.class);
     private final Database database;
     private final SampleWriter writer;
+    private final Maintenance maintenance;
+    private final RawTotals totals = new RawTotals();
     private final Recorder recorder;
     private final Queries queries;
     private final Subscription subscription;
-    private final Object statsLock = new Object();
-    private long oldestCached; // guarded by statsLock
-    private long oldestReadNanos; // guarded by statsLock
     private volatile boolean closed;
 
     @Activate
@@ -63,12 +60,18 @@ public final class HistorianImpl implements Historian, AutoCloseable {
     public HistorianImpl(TagStore tagStore, Path file, HistorianSettings settings) {
         this.database = Database.open(file);
         SampleWriter w = null;
+        Maintenance m = null;
         try {
             TagKeys keys = new TagKeys(database.loadTagKeys());
-            w = new SampleWriter(database, keys, settings);
+            try (var conn = database.connect()) {
+                totals.load(conn);
+            }
+            m = new Maintenance(database, totals, settings);
+            this.maintenance = m;
+            w = new SampleWriter(database, keys, totals, settings);
             this.writer = w;
             this.recorder = new Recorder(tagStore, w);
-            this.queries = new Queries(database, keys);
+            this.queries = new Queries(database, keys, m::compactedUntil);
             this.subscription = tagStore.subscribe(
                     recorder, SubscriptionOptions.lossless("historian").withCapacity(settings.bufferCapacity()));
             logger.info(
@@ -79,6 +82,9 @@ public final class HistorianImpl implements Historian, AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             if (w != null) {
                 w.close();
+            }
+            if (m != null) {
+                m.close();
             }
             database.close();
             if (e instanceof RuntimeException r) {
@@ -97,6 +103,7 @@ public final class HistorianImpl implements Historian, AutoCloseable {
         }
         closed = true;
         subscription.close();
+        maintenance.close();
         writer.close();
         database.close();
         logger.info("Historian stopped: {} samples stored since start", writer.stored());
@@ -122,16 +129,7 @@ public final class HistorianImpl implements Historian, AutoCloseable {
 
     @Override
     public HistorianStats stats() {
-        long total = 0;
-        long oldest = 0;
-        if (!closed) {
-            try {
-                total = queries.overAll("count(*)");
-                oldest = total == 0 ? 0 : oldest();
-            } catch (SQLException | RuntimeException e) {
-                logger.debug("Historian statistics query failed", e);
-            }
-        }
+        Retention.Eviction eviction = maintenance.lastEviction();
         return new HistorianStats(
                 recorder.received(),
                 writer.stored(),
@@ -140,25 +138,31 @@ public final class HistorianImpl implements Historian, AutoCloseable {
                 writer.lastCommitTime(),
                 writer.lastCommitMillis(),
                 database.fileBytes(),
-                total,
-                oldest);
+                totals.count(),
+                totals.oldest(),
+                maintenance.compactedUntil(),
+                eviction == null ? 0 : eviction.time(),
+                eviction == null ? 0 : eviction.from(),
+                eviction == null ? 0 : eviction.until());
     }
 
-    /** The oldest sample time, held for a few seconds once known (it only moves with retention). */
-    private long oldest() throws SQLException {
-        synchronized (statsLock) {
-            long now = System.nanoTime();
-            if (oldestCached == 0 || now - oldestReadNanos > STATS_CACHE_NANOS) {
-                oldestCached = queries.overAll("min(ts)");
-                oldestReadNanos = now;
-            }
-            return oldestCached;
-        }
+    /**
+     * Runs a maintenance pass (retention, disk budget, compaction, day merge) now and waits for it; normally
+     * they run every {@code maintenanceIntervalSeconds}. For tests and benchmarks.
+     */
+    public void runMaintenance() {
+        checkOpen();
+        maintenance.runNow();
     }
 
     /** The database, for tests. */
     Database database() {
         return database;
+    }
+
+    /** The maintenance thread, for tests. */
+    Maintenance maintenance() {
+        return maintenance;
     }
 
     /** The writer, for tests. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.vmsseaman.api.historian.Bucket;
 import org.vmsseaman.api.historian.Sample;
 import org.vmsseaman.api.tag.Quality;
@@ -16,25 +17,26 @@ import org.vmsseaman.api.tag.Quality;
 /** History queries, each on its own connection so that it never waits for the writer. */
 final class Queries {
 
-    private static final String COLUMNS = "SELECT ts, num, bool, quality FROM samples ";
+    private static final String COLUMNS = "SELECT ts, num, bool, quality FROM all_samples ";
     private static final String RAW_ASC = COLUMNS + "WHERE tag_key = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT ?";
     private static final String RAW_DESC =
             COLUMNS + "WHERE tag_key = ? AND ts >= ? AND ts < ? ORDER BY ts DESC LIMIT ?";
-    private static final String VALUE_AT = COLUMNS + "WHERE tag_key = ? AND ts <= ? ORDER BY ts DESC LIMIT 1";
-    // floor alignment to the epoch in integer arithmetic, also for times before 1970
-    private static final String AGGREGATE =
-            "SELECT b, count(*), avg(v), min(v), max(v), arg_min(v, ts), arg_max(v, ts),"
-                    + " avg(CASE WHEN quality = 0 THEN 1.0 ELSE 0.0 END)"
-                    + " FROM (SELECT ts - CASE WHEN ts % ? < 0 THEN ts % ? + ? ELSE ts % ? END AS b, ts, coalesce(num, bool::INTEGER::DOUBLE) AS v, quality"
-                    + " FROM samples WHERE tag_key = ? AND ts >= ? AND ts < ?)"
-                    + " GROUP BY b ORDER BY b";
+    // the newest of each table's newest: no table is sorted in full
+    private static final String VALUE_AT_ONE =
+            "(SELECT ts, num, bool, quality FROM %s WHERE tag_key = ? AND ts <= ? ORDER BY ts DESC LIMIT 1)";
+    private static final String VALUE_AT = "SELECT * FROM (" + VALUE_AT_ONE.formatted("samples_day") + " UNION ALL "
+            + VALUE_AT_ONE.formatted("samples_chunk") + " UNION ALL " + VALUE_AT_ONE.formatted("samples")
+            + ") ORDER BY ts DESC LIMIT 1";
 
     private final Database database;
     private final TagKeys keys;
+    private final LongSupplier frontier;
 
-    Queries(Database database, TagKeys keys) {
+    /** @param frontier rollups are complete below this time (µs); it only grows */
+    Queries(Database database, TagKeys keys, LongSupplier frontier) {
         this.database = database;
         this.keys = keys;
+        this.frontier = frontier;
     }
 
     List<Sample> raw(String tagId, Instant since, Instant until, int limit, boolean newestFirst) {
@@ -79,32 +81,9 @@ final class Queries {
         if (key == null) {
             return List.of();
         }
-        try (Connection conn = database.connect();
-                PreparedStatement ps = conn.prepareStatement(AGGREGATE)) {
-            ps.setLong(1, step);
-            ps.setLong(2, step);
-            ps.setLong(3, step);
-            ps.setLong(4, step);
-            ps.setInt(5, key);
-            ps.setLong(6, from);
-            ps.setLong(7, to);
-            List<Bucket> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long start = rs.getLong(1);
-                    result.add(new Bucket(
-                            start,
-                            start > Long.MAX_VALUE - step ? Long.MAX_VALUE : start + step,
-                            rs.getLong(2),
-                            nullableDouble(rs, 3),
-                            nullableDouble(rs, 4),
-                            nullableDouble(rs, 5),
-                            nullableDouble(rs, 6),
-                            nullableDouble(rs, 7),
-                            rs.getDouble(8)));
-                }
-            }
-            return result;
+        long compacted = frontier.getAsLong(); // before the query's first statement: see Aggregation
+        try (Connection conn = database.connect()) {
+            return new Aggregation(key, from, to, step, compacted).run(conn);
         } catch (SQLException e) {
             throw failed("aggregate", tagId, e);
         }
@@ -118,22 +97,15 @@ final class Queries {
         }
         try (Connection conn = database.connect();
                 PreparedStatement ps = conn.prepareStatement(VALUE_AT)) {
-            ps.setInt(1, key);
-            ps.setLong(2, at);
+            for (int i = 0; i < 3; i++) {
+                ps.setInt(2 * i + 1, key);
+                ps.setLong(2 * i + 2, at);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(sample(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw failed("valueAt", tagId, e);
-        }
-    }
-
-    /** A single number computed over all samples, e.g. {@code count(*)}; 0 if null. */
-    long overAll(String expression) throws SQLException {
-        try (Connection conn = database.connect();
-                PreparedStatement ps = conn.prepareStatement("SELECT coalesce(" + expression + ", 0) FROM samples");
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
@@ -144,7 +116,7 @@ final class Queries {
         return new Sample(rs.getLong(1), num, bool, Quality.fromCode(rs.getInt(4)));
     }
 
-    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+    static Double nullableDouble(ResultSet rs, int column) throws SQLException {
         double d = rs.getDouble(column);
         return rs.wasNull() ? null : d;
     }

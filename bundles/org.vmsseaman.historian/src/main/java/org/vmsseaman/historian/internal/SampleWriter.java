@@ -31,6 +31,7 @@ final class SampleWriter implements AutoCloseable {
     private final Logger logger = LoggerFactory.getLogger(SampleWriter.class);
     private final DuckDBConnection conn;
     private final TagKeys keys;
+    private final RawTotals totals;
     private final long intervalNanos;
     private final int capacity;
     private final int wakeSize;
@@ -49,9 +50,10 @@ final class SampleWriter implements AutoCloseable {
     private volatile long lastCommitMillis;
     private volatile long failedCommits;
 
-    SampleWriter(Database database, TagKeys keys, HistorianSettings settings) throws SQLException {
+    SampleWriter(Database database, TagKeys keys, RawTotals totals, HistorianSettings settings) throws SQLException {
         this.conn = database.connect();
         this.keys = keys;
+        this.totals = totals;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.commitIntervalMillis());
         this.capacity = settings.bufferCapacity();
         this.wakeSize = Math.max(1, capacity / 4);
@@ -200,6 +202,11 @@ final class SampleWriter implements AutoCloseable {
             return false;
         }
         keys.addCommitted(added);
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            oldest = Math.min(oldest, batch.times[i]);
+        }
+        totals.added(n, oldest);
         stored.addAndGet(n);
         lastCommitTime = TagValue.nowMicros();
         lastCommitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

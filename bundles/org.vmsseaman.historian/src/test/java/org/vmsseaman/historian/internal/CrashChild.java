@@ -54,6 +54,12 @@ public final class CrashChild {
     static final int BATCH = TAGS;
     /** Time between publish calls. */
     static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * The historian's maintenance interval: the samples' time (2025) is long past, so every pass compacts what
+     * was committed since the last one (a late chunk: rollups recomputed) and merges it into its day, and
+     * kills also hit compaction and the day merge.
+     */
+    static final long MAINTENANCE_INTERVAL_MILLIS = 300;
     /** The historian's commit interval (the smallest it takes). */
     static final long COMMIT_INTERVAL_MILLIS = 50;
 
@@ -76,8 +82,11 @@ public final class CrashChild {
                     tagId(i), null, null, "crash", DataType.DOUBLE, null, null, null, false, everyChange, null, null));
         }
         tagStore.define(definitions);
-        HistorianImpl historian =
-                new HistorianImpl(tagStore, file, new HistorianSettings(COMMIT_INTERVAL_MILLIS, 1_000_000));
+        HistorianImpl historian = new HistorianImpl(
+                tagStore,
+                file,
+                new HistorianSettings(COMMIT_INTERVAL_MILLIS, 1_000_000)
+                        .withMaintenanceInterval(MAINTENANCE_INTERVAL_MILLIS));
         if (args.length > 1) {
             try (Connection c = historian.database().connect();
                     Statement st = c.createStatement()) {

@@ -31,8 +31,12 @@ final class Fixture implements AutoCloseable {
     private long updatesBefore; // tag store updates before the current historian subscribed
 
     Fixture(Path file, long commitIntervalMillis, TagDefinition... tags) {
+        this(file, new HistorianSettings(commitIntervalMillis, 100_000), tags);
+    }
+
+    Fixture(Path file, HistorianSettings settings, TagDefinition... tags) {
         this.file = file;
-        this.settings = new HistorianSettings(commitIntervalMillis, 100_000);
+        this.settings = settings;
         tagStore.define(List.of(tags));
         start();
     }
