@@ -106,6 +106,10 @@ public class RuntimeIT {
         assertTrue(health.path("project").path("loaded").asBoolean());
         assertTrue(health.path("tags").path("total").asInt() >= 200);
         assertEquals(0, health.path("bundles").path("notActive").size());
+        assertTrue(health.toString(), health.path("alarms").path("running").asBoolean());
+        assertEquals("none", health.path("alarms").path("engineerCall").asText());
+        assertTrue(health.toString(), health.path("historian").path("running").asBoolean());
+        assertEquals(0, health.path("historian").path("lost").asLong());
 
         JsonNode tags = get("/tags");
         assertTrue("GET /tags lists the demo tags", tags.isArray() && tags.size() >= 200);

@@ -70,6 +70,21 @@ public final class HealthServlet extends JsonServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServiceComponentRuntime scr;
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.vmsseaman.api.historian.Historian historian;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.vmsseaman.api.alarm.AlarmService alarmService;
+
+    /** A historian that has not committed for this long while samples wait is reported. */
+    static final long COMMIT_OVERDUE_MICROS = 10_000_000L;
+
     @Activate
     public HealthServlet(BundleContext context) {
         this.context = context;
@@ -91,6 +106,8 @@ public final class HealthServlet extends JsonServlet {
         body.set("project", project(status));
         body.set("tags", tags(status));
         body.set("devices", devices(status));
+        body.set("alarms", alarms(status));
+        body.set("historian", historian(status));
         body.set("bundles", bundles(status));
         body.set("components", components(status));
         body.set("problems", status.problems);
@@ -113,6 +130,64 @@ public final class HealthServlet extends JsonServlet {
         n.put("tags", p.tags().size());
         n.put("devices", p.devices().size());
         n.put("alarms", p.alarms().size());
+        return n;
+    }
+
+    private ObjectNode alarms(Status status) {
+        ObjectNode n = Json.object();
+        org.vmsseaman.api.alarm.AlarmService a = alarmService;
+        n.put("running", a != null);
+        if (a == null) {
+            if (projectService != null) {
+                status.down("alarm engine not running: alarms are not monitored");
+            }
+            return n;
+        }
+        org.vmsseaman.api.alarm.AlarmKpi kpi = a.kpi();
+        n.put("unacknowledged", kpi.unacknowledged());
+        n.put("shelved", kpi.shelved());
+        n.put("suppressed", kpi.suppressed());
+        n.put("outOfService", kpi.outOfService());
+        n.put("last10Minutes", kpi.last10Minutes());
+        n.put("flood", kpi.flood());
+        n.put("engineerCall", a.engineerCall().stage().label());
+        return n;
+    }
+
+    private ObjectNode historian(Status status) {
+        ObjectNode n = Json.object();
+        org.vmsseaman.api.historian.Historian h = historian;
+        n.put("running", h != null);
+        if (h == null) {
+            status.degraded("historian not running: values are not recorded");
+            return n;
+        }
+        org.vmsseaman.api.historian.HistorianStats s = h.stats();
+        n.put("received", s.received());
+        n.put("stored", s.stored());
+        n.put("backlog", s.backlog());
+        n.put("lost", s.lost());
+        n.put("lastCommit", Json.time(s.lastCommitTime()));
+        n.put("lastCommitMillis", s.lastCommitMillis());
+        n.put("fileBytes", s.fileBytes());
+        n.put("samples", s.totalSamples());
+        if (s.totalSamples() > 0 && s.fileBytes() > 0) {
+            n.put("fileBytesPerSample", Math.round(100.0 * s.fileBytes() / s.totalSamples()) / 100.0);
+        }
+        n.put("oldestSample", Json.time(s.oldestSample()));
+        if (s.lastEvictionTime() != 0) {
+            n.put("lastEviction", Json.time(s.lastEvictionTime()));
+            n.put("evictedFrom", Json.time(s.evictedFrom()));
+            n.put("evictedUntil", Json.time(s.evictedUntil()));
+        }
+        if (s.lost() > 0) {
+            status.degraded("historian lost " + s.lost() + " updates (it fell behind the tag store)");
+        }
+        long now = org.vmsseaman.api.tag.TagValue.nowMicros();
+        if (s.backlog() > 0 && s.lastCommitTime() != 0 && now - s.lastCommitTime() > COMMIT_OVERDUE_MICROS) {
+            status.degraded("historian has not committed for " + (now - s.lastCommitTime()) / 1_000_000 + " s ("
+                    + s.backlog() + " samples waiting)");
+        }
         return n;
     }
 
