@@ -1,0 +1,108 @@
+package org.vmsseaman.benchmarks;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.vmsseaman.api.subscriber.TagSubscriber;
+import org.vmsseaman.api.tag.Quality;
+import org.vmsseaman.api.tag.TagDefinition;
+import org.vmsseaman.api.tag.TagValue;
+import org.vmsseaman.api.tagstore.Subscription;
+import org.vmsseaman.api.tagstore.SubscriptionOptions;
+import org.vmsseaman.api.tagstore.TagStore;
+import org.vmsseaman.api.tagstore.TagStoreStats;
+
+/**
+ * A tag store seen through a probe: everything goes to the store it wraps, and the one subscriber (the
+ * alarm service's feed) is wrapped to count the updates it has finished with and to time each
+ * {@code onBatch} call, i.e. the engine's work on one batch including its lock.
+ */
+final class ProbedTagStore implements TagStore {
+
+    private final TagStore store;
+    /** Durations of the subscriber's {@code onBatch} calls, ns; written by the delivering thread. */
+    final Samples batchNanos = new Samples();
+    /** Batch sizes, in the order of {@link #batchNanos}. */
+    final Samples batchSizes = new Samples();
+
+    private volatile long delivered;
+    private volatile long recordFrom;
+
+    ProbedTagStore(TagStore store) {
+        this.store = store;
+    }
+
+    /** Time the batches are timed from on ({@link System#nanoTime}); earlier ones are only counted. */
+    void recordFrom(long nanos) {
+        recordFrom = nanos;
+    }
+
+    /** Updates the subscriber has finished with. */
+    long delivered() {
+        return delivered;
+    }
+
+    @Override
+    public Subscription subscribe(TagSubscriber subscriber, SubscriptionOptions options) {
+        return store.subscribe(
+                new TagSubscriber() {
+                    @Override
+                    public void onBatch(List<TagValue> batch) {
+                        long start = System.nanoTime();
+                        subscriber.onBatch(batch);
+                        if (start >= recordFrom) {
+                            batchNanos.add(System.nanoTime() - start);
+                            batchSizes.add(batch.size());
+                        }
+                        delivered += batch.size(); // one delivering thread at a time
+                    }
+
+                    @Override
+                    public void onGap(long lostUpdates) {
+                        subscriber.onGap(lostUpdates);
+                    }
+                },
+                options);
+    }
+
+    @Override
+    public void define(Collection<TagDefinition> definitions) {
+        store.define(definitions);
+    }
+
+    @Override
+    public Optional<TagDefinition> definition(String tagId) {
+        return store.definition(tagId);
+    }
+
+    @Override
+    public Collection<TagDefinition> definitions() {
+        return store.definitions();
+    }
+
+    @Override
+    public Optional<TagValue> get(String tagId) {
+        return store.get(tagId);
+    }
+
+    @Override
+    public List<TagValue> snapshot() {
+        return store.snapshot();
+    }
+
+    @Override
+    public int publish(List<TagValue> updates) {
+        return store.publish(updates);
+    }
+
+    @Override
+    public int markQuality(Collection<String> tagIds, Quality quality, Predicate<TagValue> condition) {
+        return store.markQuality(tagIds, quality, condition);
+    }
+
+    @Override
+    public TagStoreStats stats() {
+        return store.stats();
+    }
+}
