@@ -11,11 +11,11 @@ import org.vmsseaman.api.alarm.Transition;
 
 /**
  * Times alarm events from the publish of the update that caused them, at two places: where the engine
- * hands them to its journal ({@link #journal}: on the engine's thread, under its lock, right after the
- * evaluation, before the entries are encoded and queued for writing) and where an {@link AlarmListener}
- * gets them (on the alarm service's notifier thread). Only raised, reactivated and cleared events that
- * {@link AlarmUpdates#stampOf} traces to a crossing published at or after {@link #recordFrom} are timed;
- * every event is counted.
+ * hands them to its journal ({@link #journal}: on the engine's thread, under its lock, after the whole
+ * batch was evaluated, before the entries are encoded and queued for writing) and where an
+ * {@link AlarmListener} gets them (on the alarm service's notifier thread). Only raised, reactivated and
+ * cleared events that {@link AlarmUpdates#slotOf} traces to a crossing published at or after
+ * {@link #recordFrom} are timed; every event is counted.
  */
 final class AlarmLatencyProbe {
 
@@ -24,7 +24,10 @@ final class AlarmLatencyProbe {
     final Samples emitted = new Samples();
     /** Publish to listener call, ns; written by the notifier thread. */
     final Samples listened = new Samples();
+    /** Journal hand-over to listener call of the same event, ns; written by the notifier thread. */
+    final Samples notified = new Samples();
 
+    private final long[] emittedAt = new long[AlarmUpdates.RING];
     private volatile long recordFrom = Long.MAX_VALUE;
     private volatile long emittedEvents;
     private volatile long listenedEvents;
@@ -68,9 +71,13 @@ final class AlarmLatencyProbe {
                 long now = System.nanoTime();
                 long from = recordFrom;
                 for (AlarmEvent e : events) {
-                    long stamp = stamp(e);
-                    if (stamp != AlarmUpdates.NONE && stamp >= from) {
-                        emitted.add(now - stamp);
+                    int slot = slot(e);
+                    if (slot >= 0) {
+                        emittedAt[slot] = now;
+                        long stamp = updates.stampNanos(slot);
+                        if (stamp >= from) {
+                            emitted.add(now - stamp);
+                        }
                     }
                 }
                 emittedEvents += events.size(); // on the engine's lock
@@ -101,13 +108,17 @@ final class AlarmLatencyProbe {
             long from = recordFrom;
             long timed = 0;
             for (AlarmEvent e : events) {
-                long stamp = stamp(e);
-                if (stamp == AlarmUpdates.NONE) {
+                int slot = slot(e);
+                if (slot < 0) {
                     if (causedByValue(e)) {
                         untraced++; // the notifier thread is the only writer
                     }
-                } else if (stamp >= from) {
+                    continue;
+                }
+                long stamp = updates.stampNanos(slot);
+                if (stamp >= from) {
                     listened.add(now - stamp);
+                    notified.add(now - emittedAt[slot]);
                     timed++;
                 }
             }
@@ -116,8 +127,8 @@ final class AlarmLatencyProbe {
         };
     }
 
-    private long stamp(AlarmEvent e) {
-        return causedByValue(e) ? updates.stampOf(e.alarmId(), e.value()) : AlarmUpdates.NONE;
+    private int slot(AlarmEvent e) {
+        return causedByValue(e) ? updates.slotOf(e.alarmId(), e.value()) : -1;
     }
 
     private static boolean causedByValue(AlarmEvent e) {

@@ -18,23 +18,23 @@ import org.vmsseaman.api.tag.TagValue;
  *
  * <p>A crossing's value carries its number {@code k} in its binary fraction, {@code band + k / 2^24}
  * (exact in a double); the engine puts the value into the alarm event, so a listener finds the crossing's
- * publish time with {@link #stampOf}. Source times follow the nominal rate, not the wall clock, so that
+ * publish time with {@link #slotOf} and {@link #stampNanos}. Source times follow the nominal rate, not the wall clock, so that
  * the rate-of-change alarms see the same rates however fast the updates are fed.
  *
- * <p>Used by one publishing thread. {@link #stampOf} may be called on other threads for crossings whose
+ * <p>Used by one publishing thread. {@link #slotOf} and {@link #stampNanos} may be called on other threads for crossings whose
  * batch was published after {@link #stamp}: the publish hands the stamp over.
  */
 final class AlarmUpdates {
 
-    /** What {@link #stampOf} returns for a value that is not a crossing's. */
-    static final long NONE = Long.MIN_VALUE;
+    /** Crossings remembered: the slots of {@link #slotOf} go round in this many. */
+    static final int RING = 1 << 20;
 
     private static final double NORMAL = 50;
     private static final double HIGH = 85;
     private static final double LOW = 15;
     private static final double STAMP_SCALE = 1 << 24;
     private static final int STAMP_MASK = (1 << 24) - 1;
-    private static final int RING_MASK = (1 << 20) - 1;
+    private static final int RING_MASK = RING - 1;
     private static final byte IS_NORMAL = 0;
     private static final byte IS_HIGH = 1;
     private static final byte IS_LOW = 2;
@@ -46,8 +46,8 @@ final class AlarmUpdates {
     private final long crossEvery;
     private final long t0;
     private final double microsPerUpdate;
-    private final long[] stampNanos = new long[RING_MASK + 1];
-    private final int[] stampTag = new int[RING_MASK + 1];
+    private final long[] stampNanos = new long[RING];
+    private final int[] stampTag = new int[RING];
     private long rng = 0x9E3779B97F4A7C15L;
     private long generated;
     private long crossings;
@@ -117,17 +117,22 @@ final class AlarmUpdates {
     }
 
     /**
-     * The publish time ({@link System#nanoTime}) of the crossing that brought {@code value} to an alarm
-     * on {@code alarmId}, or {@link #NONE} if it is not one.
+     * The slot of the crossing that brought {@code value} to an alarm on {@code alarmId}, or -1 if the value
+     * is not a crossing's.
      */
-    long stampOf(String alarmId, Object value) {
+    int slotOf(String alarmId, Object value) {
         if (!(value instanceof Double d)) {
-            return NONE;
+            return -1;
         }
         double v = d;
         long k = (long) ((v - Math.floor(v)) * STAMP_SCALE);
         int slot = (int) (k & RING_MASK);
-        return project.isAlarmOf(alarmId, stampTag[slot]) ? stampNanos[slot] : NONE;
+        return project.isAlarmOf(alarmId, stampTag[slot]) ? slot : -1;
+    }
+
+    /** The publish time ({@link System#nanoTime}) of the crossing in {@code slot}. */
+    long stampNanos(int slot) {
+        return stampNanos[slot];
     }
 
     long generated() {

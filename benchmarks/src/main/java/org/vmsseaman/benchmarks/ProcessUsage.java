@@ -5,13 +5,14 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 
-/** CPU time (process and Java threads by name) and garbage collections over a window. */
+/** CPU time (process and Java threads by name), garbage collections and the machine's load over a window. */
 final class ProcessUsage {
 
     private final long process0 = HistorianBench.processCpu();
     private final Map<String, Long> threads0 = HistorianBench.javaThreadCpu();
     private final long[] gcCount0 = gcCounts();
     private final long[] gcMillis0 = gcMillis();
+    private final MachineLoad machine = new MachineLoad();
 
     double seconds;
     /** Process CPU, % of one core. */
@@ -19,11 +20,13 @@ final class ProcessUsage {
 
     long gcCount;
     long gcMillis;
+    MachineLoad.Result load;
     private List<Map.Entry<String, Long>> threads;
 
     /** Ends the window of {@code windowSeconds}. */
     ProcessUsage stop(double windowSeconds) {
         seconds = windowSeconds;
+        load = machine.stop();
         processPercent = percent(HistorianBench.processCpu() - process0);
         threads = HistorianBench.delta(threads0, HistorianBench.javaThreadCpu());
         long[] counts = gcCounts();
@@ -52,10 +55,23 @@ final class ProcessUsage {
                 b.append(String.format(", %s %.1f%%", e.getKey(), percent(e.getValue())));
             }
         }
+        StringBuilder p = new StringBuilder();
+        load.preemptions().forEach((name, n) -> p.append(p.length() == 0 ? "" : ", ")
+                .append(name)
+                .append(' ')
+                .append(n));
         return String.format(
                 "CPU %% of one core: process %.1f%% (other than Java threads, e.g. GC and JIT: %.1f%%%s); GC: %d"
-                        + " collections, %d ms",
-                processPercent, processPercent - percent(javaThreads), b, gcCount, gcMillis);
+                        + " collections, %d ms%n    machine: all cores %.0f%% busy (everyone's work), CPU pressure"
+                        + " %.0f%% (time some task waited for a core); preemptions of this process's threads: %s",
+                processPercent,
+                processPercent - percent(javaThreads),
+                b,
+                gcCount,
+                gcMillis,
+                load.busyPercent(),
+                load.pressurePercent(),
+                p);
     }
 
     private double percent(long nanos) {
