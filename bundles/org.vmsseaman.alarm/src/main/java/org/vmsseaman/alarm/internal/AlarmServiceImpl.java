@@ -151,7 +151,7 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(AlarmListener listener) {
+    public void addListener(AlarmListener listener) {
         int n = listenerThreads.incrementAndGet();
         listeners.put(listener, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "alarm-listener-" + n);
@@ -160,7 +160,7 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
         }));
     }
 
-    void removeListener(AlarmListener listener) {
+    public void removeListener(AlarmListener listener) {
         ExecutorService executor = listeners.remove(listener);
         if (executor != null) {
             executor.shutdown();
