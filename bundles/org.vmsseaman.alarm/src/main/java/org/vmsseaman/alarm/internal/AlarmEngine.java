@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,7 @@ import org.vmsseaman.api.project.AlarmPriority;
 import org.vmsseaman.api.project.TagBinding;
 import org.vmsseaman.api.project.VesselProject;
 import org.vmsseaman.api.tag.Quality;
+import org.vmsseaman.api.tag.TagDefinition;
 import org.vmsseaman.api.tag.TagValue;
 
 /**
@@ -110,9 +111,12 @@ final class AlarmEngine {
             tagsWithAlarms.add(d.tagId());
         }
         if (settings.sensorFaultAlarms()) {
+            Map<String, TagDefinition> tags = new HashMap<>();
+            project.tags().forEach(t -> tags.put(t.id(), t));
             for (String tagId : tagsWithAlarms) {
-                String name = project.tag(tagId).map(t -> t.name()).orElse(tagId);
-                String group = project.tag(tagId).map(t -> t.system()).orElse(SYSTEM_GROUP);
+                TagDefinition tag = tags.get(tagId);
+                String name = tag == null ? tagId : tag.name();
+                String group = tag == null ? SYSTEM_GROUP : tag.system();
                 add(automatic(
                         tagId + SENSOR_FAULT_SUFFIX,
                         AlarmType.SENSOR_FAULT,
@@ -246,11 +250,7 @@ final class AlarmEngine {
         }
         if (watchRunning) {
             watchPoint.raw = watchPoint.active;
-            schedule(
-                    watchLastReset + micros(settings.watchPeriod()) - micros(settings.watchPrewarning()),
-                    TimerKind.WATCH,
-                    watchPoint);
-            schedule(watchLastReset + micros(settings.watchPeriod()), TimerKind.WATCH, watchPoint);
+            scheduleWatch(watchLastReset);
         }
         schedule(now, TimerKind.ENGINEER_CALL, null);
         tick();
@@ -437,7 +437,7 @@ final class AlarmEngine {
         if (p.suppressed == on) {
             return;
         }
-        long occurrence = p.occ == null ? 0 : p.occ.id;
+        long occurrence = openOccurrence(p);
         emit(
                 p,
                 on ? Transition.SUPPRESSED : Transition.UNSUPPRESSED,
@@ -655,9 +655,14 @@ final class AlarmEngine {
     private void restartWatch(Transition transition, String user, long now) {
         emit(watchPoint, transition, now, 0, watchPoint.priority, null, user, "", 0, 0);
         setRaw(watchPoint, false, now);
-        long period = micros(settings.watchPeriod());
-        schedule(now + period - micros(settings.watchPrewarning()), TimerKind.WATCH, watchPoint);
-        schedule(now + period, TimerKind.WATCH, watchPoint);
+        scheduleWatch(now);
+    }
+
+    /** The watch timer's pre-warning and end for a period that started at {@code lastReset}. */
+    private void scheduleWatch(long lastReset) {
+        long expires = lastReset + micros(settings.watchPeriod());
+        schedule(expires - micros(settings.watchPrewarning()), TimerKind.WATCH, watchPoint);
+        schedule(expires, TimerKind.WATCH, watchPoint);
     }
 
     WatchTimer watch() {
@@ -725,17 +730,7 @@ final class AlarmEngine {
         }
         long now = begin();
         long until = now + micros(duration);
-        emit(
-                p,
-                Transition.SHELVED,
-                now,
-                p.occ == null ? 0 : p.occ.id,
-                priorityOf(p),
-                value(p),
-                user,
-                reason.strip(),
-                0,
-                until);
+        emit(p, Transition.SHELVED, now, openOccurrence(p), priorityOf(p), value(p), user, reason.strip(), 0, until);
         schedule(until, TimerKind.SHELVE_END, p);
         fireDue(now);
         return new Result<>(view(p), flush());
@@ -768,7 +763,7 @@ final class AlarmEngine {
                 p,
                 Transition.REMOVED_FROM_SERVICE,
                 now,
-                p.occ == null ? 0 : p.occ.id,
+                openOccurrence(p),
                 priorityOf(p),
                 value(p),
                 user,
@@ -1051,25 +1046,21 @@ final class AlarmEngine {
     AlarmKpi kpi() {
         long now = now();
         List<String> standing = new ArrayList<>();
-        int unacknowledged = 0;
-        int shelved = 0;
-        int suppressed = 0;
-        int outOfService = 0;
-        Map<AlarmState, Integer> counts = new LinkedHashMap<>();
+        Map<AlarmState, Integer> counts = new EnumMap<>(AlarmState.class);
         for (AlarmPoint p : points) {
-            AlarmState s = p.state();
-            counts.merge(s, 1, Integer::sum);
-            if (s.isUnacknowledged()) {
-                unacknowledged++;
-            }
+            counts.merge(p.state(), 1, Integer::sum);
             if (p.occ != null && p.occ.clearedAt == 0 && now - p.occ.raisedAt > Kpis.DAY) {
                 standing.add(p.id);
             }
         }
-        shelved = counts.getOrDefault(AlarmState.SHELVED, 0);
-        suppressed = counts.getOrDefault(AlarmState.SUPPRESSED, 0);
-        outOfService = counts.getOrDefault(AlarmState.OUT_OF_SERVICE, 0);
-        return kpis.compute(now, standing, unacknowledged, shelved, suppressed, outOfService);
+        return kpis.compute(
+                now,
+                standing,
+                counts.getOrDefault(AlarmState.UNACKNOWLEDGED, 0)
+                        + counts.getOrDefault(AlarmState.RTN_UNACKNOWLEDGED, 0),
+                counts.getOrDefault(AlarmState.SHELVED, 0),
+                counts.getOrDefault(AlarmState.SUPPRESSED, 0),
+                counts.getOrDefault(AlarmState.OUT_OF_SERVICE, 0));
     }
 
     Alarm view(AlarmPoint p) {
@@ -1095,6 +1086,11 @@ final class AlarmEngine {
                 shelved ? TimeUtil.instant(p.shelvedUntil) : null,
                 inService ? null : p.serviceBy,
                 inService ? null : p.serviceReason);
+    }
+
+    /** The number of the point's open occurrence, 0 if none. */
+    private static long openOccurrence(AlarmPoint p) {
+        return p.occ == null ? 0 : p.occ.id;
     }
 
     private static AlarmPriority priorityOf(AlarmPoint p) {

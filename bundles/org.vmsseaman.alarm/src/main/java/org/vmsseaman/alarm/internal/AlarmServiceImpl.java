@@ -262,47 +262,27 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
 
     @Override
     public Alarm acknowledge(String idOrOccurrence, String user) {
-        AlarmEngine.Result<Alarm> r;
-        synchronized (lock) {
-            r = engine.acknowledge(idOrOccurrence, user);
-        }
-        return durable(r);
+        return command(() -> engine.acknowledge(idOrOccurrence, user));
     }
 
     @Override
     public Alarm shelve(String idOrOccurrence, String user, String reason, Duration duration) {
-        AlarmEngine.Result<Alarm> r;
-        synchronized (lock) {
-            r = engine.shelve(idOrOccurrence, user, reason, duration);
-        }
-        return durable(r);
+        return command(() -> engine.shelve(idOrOccurrence, user, reason, duration));
     }
 
     @Override
     public Alarm unshelve(String idOrOccurrence, String user) {
-        AlarmEngine.Result<Alarm> r;
-        synchronized (lock) {
-            r = engine.unshelve(idOrOccurrence, user);
-        }
-        return durable(r);
+        return command(() -> engine.unshelve(idOrOccurrence, user));
     }
 
     @Override
     public Alarm removeFromService(String idOrOccurrence, String user, String reason) {
-        AlarmEngine.Result<Alarm> r;
-        synchronized (lock) {
-            r = engine.removeFromService(idOrOccurrence, user, reason);
-        }
-        return durable(r);
+        return command(() -> engine.removeFromService(idOrOccurrence, user, reason));
     }
 
     @Override
     public Alarm returnToService(String idOrOccurrence, String user) {
-        AlarmEngine.Result<Alarm> r;
-        synchronized (lock) {
-            r = engine.returnToService(idOrOccurrence, user);
-        }
-        return durable(r);
+        return command(() -> engine.returnToService(idOrOccurrence, user));
     }
 
     @Override
@@ -336,33 +316,28 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
 
     @Override
     public WatchTimer startWatch(String user) {
-        AlarmEngine.Result<WatchTimer> r;
-        synchronized (lock) {
-            r = engine.startWatch(user);
-        }
-        return durable(r);
+        return command(() -> engine.startWatch(user));
     }
 
     @Override
     public WatchTimer resetWatch(String user) {
-        AlarmEngine.Result<WatchTimer> r;
-        synchronized (lock) {
-            r = engine.resetWatch(user);
-        }
-        return durable(r);
+        return command(() -> engine.resetWatch(user));
     }
 
     @Override
     public WatchTimer stopWatch(String user) {
-        AlarmEngine.Result<WatchTimer> r;
-        synchronized (lock) {
-            r = engine.stopWatch(user);
-        }
-        return durable(r);
+        return command(() -> engine.stopWatch(user));
     }
 
-    /** Waits until a command's journal entry is durable: a user's action is never reported done and then lost. */
-    private static <T> T durable(AlarmEngine.Result<T> r) {
+    /**
+     * Runs a user command on the engine's lock, then waits outside it until the command's journal entry
+     * is durable: a user's action is never reported done and then lost.
+     */
+    private <T> T command(java.util.function.Supplier<AlarmEngine.Result<T>> command) {
+        AlarmEngine.Result<T> r;
+        synchronized (lock) {
+            r = command.get();
+        }
         try {
             r.durable().get(DURABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return r.value();

@@ -8,30 +8,52 @@ package org.vmsseaman.alarm.internal;
  * side; {@code ==} stays while the value is within the deadband of the setpoint; {@code !=} has no
  * deadband.
  */
-record Comparison(String operator, double setpoint, double deadband) {
+record Comparison(Operator operator, double setpoint, double deadband) {
+
+    /** The project file's operators, parsed once rather than at every evaluation. */
+    enum Operator {
+        GT,
+        GE,
+        LT,
+        LE,
+        EQ,
+        NE;
+
+        static Operator of(String symbol) {
+            return switch (symbol) {
+                case ">" -> GT;
+                case ">=" -> GE;
+                case "<" -> LT;
+                case "<=" -> LE;
+                case "==" -> EQ;
+                case "!=" -> NE;
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown operator '" + symbol + "' (expected one of > >= < <= == !=)");
+            };
+        }
+    }
 
     Comparison {
-        switch (operator) {
-            case ">", ">=", "<", "<=", "==", "!=" -> {}
-            default ->
-                throw new IllegalArgumentException(
-                        "unknown operator '" + operator + "' (expected one of > >= < <= == !=)");
-        }
         if (!(deadband >= 0)) {
             throw new IllegalArgumentException("deadband must be >= 0, got " + deadband);
         }
+    }
+
+    Comparison(String operator, double setpoint, double deadband) {
+        this(Operator.of(operator), setpoint, deadband);
     }
 
     /** Whether the value is in alarm, given whether it was. */
     boolean test(double value, boolean wasInAlarm) {
         double db = wasInAlarm ? deadband : 0.0;
         return switch (operator) {
-            case ">" -> value > setpoint - db;
-            case ">=" -> value >= setpoint - db;
-            case "<" -> value < setpoint + db;
-            case "<=" -> value <= setpoint + db;
-            case "==" -> Math.abs(value - setpoint) <= db;
-            default -> value != setpoint;
+            case GT -> value > setpoint - db;
+            case GE -> value >= setpoint - db;
+            case LT -> value < setpoint + db;
+            case LE -> value <= setpoint + db;
+            case EQ -> Math.abs(value - setpoint) <= db;
+            case NE -> value != setpoint;
         };
     }
 }
