@@ -204,15 +204,13 @@ public final class AlarmsServlet extends JsonServlet {
     private void list(AlarmService s, HttpServletRequest req, HttpServletResponse resp) throws IOException, BadRequest {
         boolean all = flag(req.getParameter("all"));
         List<Alarm> source = all ? s.all() : s.alarms();
-        Set<String> groups = source.stream().map(Alarm::group).collect(Collectors.toSet());
-        if (!all) {
-            s.all().forEach(a -> groups.add(a.group()));
-        }
-        Predicate<Alarm> byGroup = filter(req, "group", Function.identity(), Alarm::group, groups);
-        Predicate<Alarm> byPriority =
-                filter(req, "priority", AlarmPriority::label, Alarm::priority, Arrays.asList(AlarmPriority.values()));
+        Predicate<Alarm> byGroup = filter(req, "group", Function.identity(), Alarm::group, () -> s.all().stream()
+                .map(Alarm::group)
+                .toList());
+        Predicate<Alarm> byPriority = filter(
+                req, "priority", AlarmPriority::label, Alarm::priority, () -> Arrays.asList(AlarmPriority.values()));
         Predicate<Alarm> byState =
-                filter(req, "state", AlarmState::label, Alarm::state, Arrays.asList(AlarmState.values()));
+                filter(req, "state", AlarmState::label, Alarm::state, () -> Arrays.asList(AlarmState.values()));
         ArrayNode out = Json.array();
         source.stream().filter(byGroup.and(byPriority).and(byState)).forEach(a -> out.add(alarm(a)));
         Json.write(resp, 200, out);
@@ -228,19 +226,22 @@ public final class AlarmsServlet extends JsonServlet {
         throw new BadRequest("all", "all must be true or false, was '" + v + "'");
     }
 
-    /** A filter on a comma-separated list of labels; an unknown label is refused, naming the known ones. */
+    /**
+     * A filter on a comma-separated list of labels; an unknown label is refused, naming the known ones
+     * (asked for only when the parameter is given).
+     */
     private static <T> Predicate<Alarm> filter(
             HttpServletRequest req,
             String name,
             Function<T, String> label,
             Function<Alarm, T> of,
-            java.util.Collection<T> known)
+            java.util.function.Supplier<java.util.Collection<T>> known)
             throws BadRequest {
         String v = req.getParameter(name);
         if (v == null || v.isBlank()) {
             return a -> true;
         }
-        Set<String> labels = known.stream().map(label).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> labels = known.get().stream().map(label).collect(Collectors.toCollection(java.util.TreeSet::new));
         Set<String> wanted = new java.util.HashSet<>();
         for (String item : v.split(",")) {
             String w = item.trim().toLowerCase(Locale.ROOT);
