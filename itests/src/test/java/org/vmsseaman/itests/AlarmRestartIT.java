@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.After;
 import org.junit.Test;
 
@@ -41,12 +40,7 @@ public class AlarmRestartIT {
     @Test
     public void acknowledgedAndUnacknowledgedAlarmsSurviveAKillOfTheRuntime() throws Exception {
         Path home = Distribution.copy();
-        try (Stream<Path> demo = Files.list(home.resolve("conf"))) {
-            for (Path f : demo.filter(f -> f.getFileName().toString().contains(".fault-demo_"))
-                    .toList()) {
-                Files.delete(f);
-            }
-        }
+        Distribution.removeDemoScenarios(home.resolve("conf"));
         Files.writeString(
                 home.resolve("conf/org.vmsseaman.driver.simulator.fault-wirebreak.cfg"),
                 "device=sim\ntags=me.lube_oil.inlet_*\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n");

@@ -54,13 +54,7 @@ final class Distribution {
         Path home = Files.createTempDirectory("vmsseaman-itest-");
         copyFolder(dist.resolve("conf"), home.resolve("conf"));
         copyFolder(dist.resolve("deploy"), home.resolve("deploy"));
-        // the demo vessel's timed fault scenarios are for a person watching; tests inject their own faults
-        try (Stream<Path> demo = Files.list(home.resolve("conf"))) {
-            for (Path f : demo.filter(f -> f.getFileName().toString().contains(".fault-demo_"))
-                    .toList()) {
-                Files.delete(f);
-            }
-        }
+        removeDemoScenarios(home.resolve("conf"));
         for (Map.Entry<String, String> f : confFiles.entrySet()) {
             Files.writeString(home.resolve("conf").resolve(f.getKey()), f.getValue());
         }
@@ -98,6 +92,16 @@ final class Distribution {
         result.add(junitBundles());
         result.add(cleanCaches());
         return result.toArray(Option[]::new);
+    }
+
+    /** Deletes the demo vessel's timed fault scenarios: they are for a person watching; tests inject their own faults. */
+    static void removeDemoScenarios(Path conf) throws IOException {
+        try (Stream<Path> files = Files.list(conf)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().contains(".fault-demo_"))
+                    .toList()) {
+                Files.delete(f);
+            }
+        }
     }
 
     /** The ERROR lines of the runtime log of the framework {@code context} belongs to. */

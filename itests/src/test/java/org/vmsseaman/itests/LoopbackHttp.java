@@ -30,14 +30,7 @@ final class LoopbackHttp {
                     "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8)));
         }
-        try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(b.build());
     }
 
     /** {@code POST http://127.0.0.1:port/path} with a JSON body (null: none). */
@@ -49,8 +42,12 @@ final class LoopbackHttp {
         } else {
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         }
+        return send(b.build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
