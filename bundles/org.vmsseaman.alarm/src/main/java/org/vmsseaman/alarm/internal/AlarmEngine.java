@@ -74,17 +74,30 @@ final class AlarmEngine {
 
     private record Timer(long due, TimerKind kind, AlarmPoint point) {}
 
+    /** A watched tag: its latest value and the alarm points it drives. */
+    private static final class Watched {
+        TagValue latest;
+        /** Points on this tag's value (limit, discrete, deviation, rate of change, sensor fault). */
+        final List<AlarmPoint> own = new ArrayList<>(2);
+        /** Deviation points using this tag as their reference. */
+        final List<AlarmPoint> referencing = new ArrayList<>(0);
+        /** Points suppressed by design while this tag says so. */
+        final List<AlarmPoint> suppressed = new ArrayList<>(0);
+        /** The communication-fault point of the device this tag is read from, or null. */
+        AlarmPoint communication;
+        /** That device's tags currently with a communication fault (shared by its tags), or null. */
+        Set<String> faultyOfDevice;
+    }
+
     private final AlarmSettings settings;
     private final InstantSource clock;
     private final EventSink sink;
     private final List<AlarmPoint> points = new ArrayList<>();
     private final Map<String, AlarmPoint> byId = new HashMap<>();
-    private final Map<String, List<AlarmPoint>> byTag = new HashMap<>();
-    private final Map<String, List<AlarmPoint>> byReference = new HashMap<>();
-    private final Map<String, List<AlarmPoint>> bySuppressor = new HashMap<>();
-    private final Map<String, AlarmPoint> communicationByTag = new HashMap<>();
+    /** Everything the engine keeps per watched tag, so that a value costs one map lookup. */
+    private final Map<String, Watched> watched = new HashMap<>();
+
     private final Map<AlarmPoint, Set<String>> communicationFaults = new HashMap<>();
-    private final Map<String, TagValue> latest = new HashMap<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::due));
     private final List<AlarmEvent> pending = new ArrayList<>();
     /** Occurrences of priority emergency or alarm waiting for acknowledgement, in raise order. */
@@ -137,9 +150,12 @@ final class AlarmEngine {
                         SYSTEM_GROUP,
                         (device.name().isEmpty() ? device.id() : device.name()) + ": communication failure"));
                 if (p != null) {
-                    communicationFaults.put(p, new HashSet<>());
+                    Set<String> faulty = new HashSet<>();
+                    communicationFaults.put(p, faulty);
                     for (TagBinding b : project.bindingsOf(device.id())) {
-                        communicationByTag.put(b.tagId(), p);
+                        Watched w = watch(b.tagId());
+                        w.communication = p;
+                        w.faultyOfDevice = faulty;
                     }
                 }
             }
@@ -208,16 +224,26 @@ final class AlarmEngine {
         points.add(p);
         switch (p.type) {
             case LIMIT, DISCRETE, DEVIATION, RATE_OF_CHANGE, SENSOR_FAULT ->
-                byTag.computeIfAbsent(p.source, k -> new ArrayList<>(2)).add(p);
+                watch(p.source).own.add(p);
             default -> {}
         }
         if (p.reference != null) {
-            byReference.computeIfAbsent(p.reference, k -> new ArrayList<>(2)).add(p);
+            watch(p.reference).referencing.add(p);
         }
         if (p.suppressedBy != null) {
-            bySuppressor.computeIfAbsent(p.suppressedBy, k -> new ArrayList<>()).add(p);
+            watch(p.suppressedBy).suppressed.add(p);
         }
         return p;
+    }
+
+    private Watched watch(String tagId) {
+        return watched.computeIfAbsent(tagId, k -> new Watched());
+    }
+
+    /** The latest value of a tag, or null. */
+    private TagValue latest(String tagId) {
+        Watched w = watched.get(tagId);
+        return w == null ? null : w.latest;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -261,60 +287,60 @@ final class AlarmEngine {
 
     /** The tags whose values the engine needs. */
     Set<String> watchedTags() {
-        Set<String> tags = new HashSet<>(byTag.keySet());
-        tags.addAll(byReference.keySet());
-        tags.addAll(bySuppressor.keySet());
-        tags.addAll(communicationByTag.keySet());
-        return tags;
+        return new HashSet<>(watched.keySet());
     }
 
-    /** Evaluates a batch of values, oldest first. */
+    /**
+     * Evaluates a batch of values, oldest first. The events a value causes are handed on as soon as
+     * that value is evaluated, not after the whole batch: an alarm's latency does not grow with the
+     * batch it arrived in. The future completes once the last of them is durable (the journal writes
+     * in order).
+     */
     CompletableFuture<Void> onValues(List<TagValue> values) {
         long now = now();
         fireDue(now); // what ran out before these values came, first
-        for (TagValue v : values) {
-            onValue(v, now);
+        CompletableFuture<Void> durable = flush();
+        for (int i = 0; i < values.size(); i++) {
+            onValue(values.get(i), now);
+            if (!pending.isEmpty()) {
+                durable = flush();
+            }
         }
         fireDue(now);
-        return flush();
+        return pending.isEmpty() ? durable : flush();
     }
 
     private void onValue(TagValue v, long now) {
-        String tagId = v.tagId();
-        latest.put(tagId, v);
-        List<AlarmPoint> own = byTag.get(tagId);
-        if (own != null) {
-            for (int i = 0; i < own.size(); i++) {
-                evaluate(own.get(i), v, now);
+        Watched w = watched.get(v.tagId());
+        if (w == null) {
+            return; // not a tag the engine asked for
+        }
+        w.latest = v;
+        List<AlarmPoint> own = w.own;
+        for (int i = 0; i < own.size(); i++) {
+            evaluate(own.get(i), v, now);
+        }
+        for (AlarmPoint p : w.referencing) {
+            TagValue value = latest(p.source);
+            if (value != null) {
+                evaluate(p, value, now);
             }
         }
-        List<AlarmPoint> referencing = byReference.get(tagId);
-        if (referencing != null) {
-            for (AlarmPoint p : referencing) {
-                TagValue value = latest.get(p.source);
-                if (value != null) {
-                    evaluate(p, value, now);
-                }
-            }
-        }
-        List<AlarmPoint> suppressed = bySuppressor.get(tagId);
-        if (suppressed != null) {
+        if (!w.suppressed.isEmpty()) {
             Boolean on = suppressing(v);
             if (on != null) {
-                for (AlarmPoint p : suppressed) {
+                for (AlarmPoint p : w.suppressed) {
                     setSuppressed(p, on, now);
                 }
             }
         }
-        AlarmPoint communication = communicationByTag.get(tagId);
-        if (communication != null && v.quality() != Quality.BAD_NO_VALUE) { // no value yet says nothing
-            Set<String> faulty = communicationFaults.get(communication);
+        if (w.communication != null && v.quality() != Quality.BAD_NO_VALUE) { // no value yet says nothing
             if (isCommunicationFault(v.quality())) {
-                faulty.add(tagId);
+                w.faultyOfDevice.add(v.tagId());
             } else {
-                faulty.remove(tagId);
+                w.faultyOfDevice.remove(v.tagId());
             }
-            setRaw(communication, !faulty.isEmpty(), now);
+            setRaw(w.communication, !w.faultyOfDevice.isEmpty(), now);
         }
     }
 
@@ -349,7 +375,7 @@ final class AlarmEngine {
         switch (p.type) {
             case LIMIT, DISCRETE -> setRaw(p, p.comparison.test(x, p.raw), now);
             case DEVIATION -> {
-                TagValue ref = latest.get(p.reference);
+                TagValue ref = latest(p.reference);
                 if (ref == null || ref.quality().isBad() || Double.isNaN(ref.doubleValue())) {
                     return;
                 }
@@ -1102,7 +1128,7 @@ final class AlarmEngine {
             case COMMUNICATION_FAULT -> (long) communicationFaults.get(p).size();
             case WATCH_TIMER -> null;
             default -> {
-                TagValue v = latest.get(p.source);
+                TagValue v = latest(p.source);
                 yield v == null ? null : v.value();
             }
         };

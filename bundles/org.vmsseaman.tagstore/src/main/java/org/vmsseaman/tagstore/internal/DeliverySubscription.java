@@ -63,7 +63,7 @@ abstract class DeliverySubscription<W> implements Subscription {
         this.options = options;
         this.filter = new SubscriptionFilter(options.filter(), this::failed);
         this.closeTimeoutMillis = settings.closeTimeoutMillis();
-        this.lingerNanos = TimeUnit.MICROSECONDS.toNanos(settings.lingerMicros());
+        this.lingerNanos = options.immediate() ? 0 : TimeUnit.MICROSECONDS.toNanos(settings.lingerMicros());
         this.wakeThreshold = Math.max(1, Math.min(options.maxBatch(), options.capacity() / 2));
         this.onClose = onClose;
         this.failureLog = new FailureLog(options.name(), settings.failureLogIntervalSeconds());
