@@ -23,8 +23,8 @@ import org.vmsseaman.benchmarks.AlarmRig.Feed;
  *   <li>{@code direct}: a stand-in tag store that calls the alarm service's feed on the publishing thread
  *       ({@link DirectTagStore}): the engine alone, with its lock, journal hand-over and listener
  *       dispatch, without the tag store's buffer and delivery thread;
- *   <li>{@code tagstore}: the real {@code TagStoreImpl} with its defaults, as in the runtime;
- *   <li>{@code tagstore0}: the real tag store with a delivery linger of 0 (not run unless asked for).
+ *   <li>{@code tagstore}: the real {@code TagStoreImpl} with its defaults, as in the runtime (the alarm
+ *       subscription asks for immediate delivery, without the store's 1 ms linger).
  * </ul>
  *
  * <ol>
@@ -91,7 +91,7 @@ public final class AlarmEngineBenchmark {
                 "phases to run",
                 "feeds",
                 "direct,tagstore",
-                "feeds to run each phase with: direct, tagstore, tagstore0 (linger 0)",
+                "feeds to run each phase with: direct, tagstore",
                 "repeats",
                 "5",
                 "measured runs per phase and feed",

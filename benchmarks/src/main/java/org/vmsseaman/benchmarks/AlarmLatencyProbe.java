@@ -11,8 +11,8 @@ import org.vmsseaman.api.alarm.Transition;
 
 /**
  * Times alarm events from the publish of the update that caused them, at two places: where the engine
- * hands them to its journal ({@link #journal}: on the engine's thread, under its lock, after the whole
- * batch was evaluated, before the entries are encoded and queued for writing) and where an
+ * hands them to its journal ({@link #journal}: on the engine's thread, under its lock, right after the
+ * update that caused them was evaluated, before the entries are encoded and queued for writing) and where an
  * {@link AlarmListener} gets them (on the alarm service's notifier thread). Only raised, reactivated and
  * cleared events that {@link AlarmUpdates#slotOf} traces to a crossing published at or after
  * {@link #recordFrom} are timed; every event is counted.

@@ -1,7 +1,6 @@
 package org.vmsseaman.benchmarks;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -11,7 +10,6 @@ import org.vmsseaman.alarm.internal.AlarmServiceImpl;
 import org.vmsseaman.alarm.internal.AlarmSettings;
 import org.vmsseaman.alarm.internal.FileJournal;
 import org.vmsseaman.api.tagstore.TagStore;
-import org.vmsseaman.tagstore.internal.TagStoreConfig;
 import org.vmsseaman.tagstore.internal.TagStoreImpl;
 
 /**
@@ -24,10 +22,8 @@ final class AlarmRig implements AutoCloseable {
     enum Feed {
         /** {@link DirectTagStore}: the engine alone, on the publisher's thread. */
         DIRECT("direct", "engine alone (direct feed)"),
-        /** The real tag store with its default settings (delivery linger 1 ms). */
-        TAG_STORE("tagstore", "real tag store (default 1 ms linger)"),
-        /** The real tag store with a delivery linger of 0: the delivery thread wakes for every publish. */
-        TAG_STORE_NO_LINGER("tagstore0", "real tag store, linger 0");
+        /** The real tag store with its default settings (the alarm subscription asks for immediate delivery). */
+        TAG_STORE("tagstore", "real tag store");
 
         final String option;
         final String label;
@@ -43,7 +39,7 @@ final class AlarmRig implements AutoCloseable {
                     return f;
                 }
             }
-            throw new IllegalArgumentException("unknown feed '" + option + "' (direct, tagstore, tagstore0)");
+            throw new IllegalArgumentException("unknown feed '" + option + "' (direct, tagstore)");
         }
     }
 
@@ -59,11 +55,7 @@ final class AlarmRig implements AutoCloseable {
 
     AlarmRig(Feed feed, AlarmBenchProject project, long crossEvery, double nominalRate, Path journal) {
         this.journal = journal;
-        this.tagStore = switch (feed) {
-            case DIRECT -> null;
-            case TAG_STORE -> new TagStoreImpl();
-            case TAG_STORE_NO_LINGER -> new TagStoreImpl(new NoLinger());
-        };
+        this.tagStore = feed == Feed.DIRECT ? null : new TagStoreImpl();
         TagStore inner = tagStore == null ? new DirectTagStore() : tagStore;
         inner.define(project.vessel.tags());
         this.store = new ProbedTagStore(inner);
@@ -90,34 +82,6 @@ final class AlarmRig implements AutoCloseable {
             for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
                 Files.delete(p);
             }
-        }
-    }
-
-    /** The tag store's defaults but a delivery linger of 0. */
-    private static final class NoLinger implements TagStoreConfig {
-        @Override
-        public long deliveryLingerMicros() {
-            return 0;
-        }
-
-        @Override
-        public long closeTimeoutMillis() {
-            return 2_000;
-        }
-
-        @Override
-        public long failureLogIntervalSeconds() {
-            return 60;
-        }
-
-        @Override
-        public long rateWindowSeconds() {
-            return 5;
-        }
-
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return TagStoreConfig.class;
         }
     }
 }

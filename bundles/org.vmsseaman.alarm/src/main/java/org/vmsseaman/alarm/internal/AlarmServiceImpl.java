@@ -170,12 +170,18 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
         }
     }
 
-    /**
-     * Hands new journal entries to the listeners, then to the journal (which encodes them on this thread);
-     * called on the lock. Listeners hear of an entry before it is durable; a user command still returns only
-     * once it is.
-     */
+    /** Hands new journal entries to the journal and the listeners; called on the lock. */
     private CompletableFuture<Void> publish(List<AlarmEvent> events) {
+        CompletableFuture<Void> durable = journal.append(events);
+        durable.whenComplete((v, e) -> {
+            if (e != null) {
+                logger.error(
+                        "Alarm journal entries {}..{} could not be written: {}",
+                        events.get(0).seq(),
+                        events.get(events.size() - 1).seq(),
+                        e.toString());
+            }
+        });
         for (Map.Entry<AlarmListener, ExecutorService> l : listeners.entrySet()) {
             AlarmListener listener = l.getKey();
             try {
@@ -190,16 +196,6 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
                 // the listener is going away
             }
         }
-        CompletableFuture<Void> durable = journal.append(events);
-        durable.whenComplete((v, e) -> {
-            if (e != null) {
-                logger.error(
-                        "Alarm journal entries {}..{} could not be written: {}",
-                        events.get(0).seq(),
-                        events.get(events.size() - 1).seq(),
-                        e.toString());
-            }
-        });
         return durable;
     }
 
