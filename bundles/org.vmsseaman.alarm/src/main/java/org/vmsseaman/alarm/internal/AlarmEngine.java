@@ -50,6 +50,7 @@ final class AlarmEngine {
 
     static final String ENGINEER_CALL_ID = "system.engineer_call";
     static final String WATCH_ID = "system.watch";
+    static final String HISTORIAN_ID = "system.historian";
     static final String SENSOR_FAULT_SUFFIX = ".sensor_fault";
     static final String COMMUNICATION_PREFIX = "device.";
     static final String COMMUNICATION_SUFFIX = ".communication";
@@ -105,6 +106,10 @@ final class AlarmEngine {
 
     private final Kpis kpis = new Kpis();
     private final AlarmPoint watchPoint;
+    private final AlarmPoint historianPoint;
+    /** What the historian's fault is, while it has one (the alarm's value). */
+    private String historianFault;
+
     private long seq;
     private long lastOccurrence;
     private EngineerCall.Stage callStage = EngineerCall.Stage.NONE;
@@ -160,6 +165,12 @@ final class AlarmEngine {
                 }
             }
         }
+        historianPoint = add(automatic(
+                HISTORIAN_ID,
+                AlarmType.SYSTEM_FAULT,
+                "historian",
+                SYSTEM_GROUP,
+                "Historian: values are not being recorded, or recorded values were lost"));
         watchPoint = add(automatic(
                 WATCH_ID,
                 AlarmType.WATCH_TIMER,
@@ -347,6 +358,24 @@ final class AlarmEngine {
     /** Processes the timers that are due. */
     CompletableFuture<Void> tick() {
         fireDue(now());
+        return flush();
+    }
+
+    /**
+     * The historian's self-monitoring condition: {@code fault} says what is wrong, or is null when it
+     * records normally. A fault that is over at the next check (values were lost once) leaves the alarm
+     * returned to normal and unacknowledged, so it is still seen.
+     */
+    CompletableFuture<Void> historianCondition(String fault) {
+        long now = now();
+        fireDue(now);
+        if (historianPoint == null) {
+            return flush(); // the project defines an alarm of that id itself
+        }
+        if (fault != null) {
+            historianFault = fault; // kept after the fault ends: the alarm shows what happened
+        }
+        setRaw(historianPoint, fault != null, now);
         return flush();
     }
 
@@ -1127,6 +1156,7 @@ final class AlarmEngine {
         return switch (p.type) {
             case COMMUNICATION_FAULT -> (long) communicationFaults.get(p).size();
             case WATCH_TIMER -> null;
+            case SYSTEM_FAULT -> p == historianPoint ? historianFault : null;
             default -> {
                 TagValue v = latest(p.source);
                 yield v == null ? null : v.value();

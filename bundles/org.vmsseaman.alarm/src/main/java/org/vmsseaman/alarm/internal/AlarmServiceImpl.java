@@ -35,6 +35,7 @@ import org.vmsseaman.api.alarm.AlarmListener;
 import org.vmsseaman.api.alarm.AlarmService;
 import org.vmsseaman.api.alarm.EngineerCall;
 import org.vmsseaman.api.alarm.WatchTimer;
+import org.vmsseaman.api.historian.Historian;
 import org.vmsseaman.api.project.ProjectService;
 import org.vmsseaman.api.project.VesselProject;
 import org.vmsseaman.api.subscriber.TagSubscriber;
@@ -61,6 +62,8 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
     static final String HOME_PROPERTY = "vmsseaman.home";
     private static final long TICK_MILLIS = 100;
     private static final long DURABLE_TIMEOUT_SECONDS = 10;
+    /** The historian is checked every this many ticks (1 s). */
+    private static final int HISTORIAN_CHECK_TICKS = 10;
 
     private final Logger logger = LoggerFactory.getLogger(AlarmServiceImpl.class);
     private final Object lock = new Object();
@@ -71,6 +74,10 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<AlarmListener, ExecutorService> listeners = new ConcurrentHashMap<>();
     private final AtomicInteger listenerThreads = new AtomicInteger();
+    private final InstantSource clock;
+    private final HistorianMonitor historianMonitor = new HistorianMonitor(); // timer thread only
+    private volatile Historian historian;
+    private int ticks; // timer thread only
     private volatile boolean closed;
 
     @Activate
@@ -99,6 +106,7 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
             InstantSource clock) {
         this.tagStore = tagStore;
         this.journal = journal;
+        this.clock = clock;
         this.engine = new AlarmEngine(project, settings, clock, this::publish);
         try {
             long last;
@@ -163,6 +171,18 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
         }));
     }
 
+    /** The historian, watched by the engine's self-monitoring; optional, it may come and go. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setHistorian(Historian historian) {
+        this.historian = historian;
+    }
+
+    public void unsetHistorian(Historian gone) {
+        if (historian == gone) {
+            historian = null;
+        }
+    }
+
     public void removeListener(AlarmListener listener) {
         ExecutorService executor = listeners.remove(listener);
         if (executor != null) {
@@ -201,9 +221,18 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
 
     private void tick() {
         try {
+            String historianFault = null;
+            boolean checkHistorian = ++ticks % HISTORIAN_CHECK_TICKS == 0;
+            if (checkHistorian) {
+                Historian h = historian;
+                historianFault = historianMonitor.check(h == null ? null : h.stats(), TimeUtil.micros(clock.instant()));
+            }
             synchronized (lock) {
                 if (!closed) {
                     engine.tick();
+                    if (checkHistorian) {
+                        engine.historianCondition(historianFault);
+                    }
                 }
             }
         } catch (RuntimeException e) {

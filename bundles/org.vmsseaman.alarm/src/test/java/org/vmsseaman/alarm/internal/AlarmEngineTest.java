@@ -538,4 +538,29 @@ class AlarmEngineTest {
         assertThat(g.engine.alarm("p.ll").orElseThrow().state()).isEqualTo(AlarmState.NORMAL);
         assertThat(g.transitions("p.ll")).containsExactly(Transition.SHELVE_EXPIRED);
     }
+
+    @Test
+    void aHistorianFaultRaisesTheSystemAlarmWithWhatIsWrongAndStaysUntilAcknowledged() {
+        Fixture f = fixture();
+        f.engine.historianCondition(null);
+        assertThat(f.transitions(AlarmEngine.HISTORIAN_ID)).isEmpty();
+
+        f.engine.historianCondition("historian lost 12 updates");
+        Alarm a = f.engine.alarm(AlarmEngine.HISTORIAN_ID).orElseThrow();
+        assertThat(a.type()).isEqualTo(org.vmsseaman.api.alarm.AlarmType.SYSTEM_FAULT);
+        assertThat(a.group()).isEqualTo(AlarmEngine.SYSTEM_GROUP);
+        assertThat(a.state()).isEqualTo(AlarmState.UNACKNOWLEDGED);
+        assertThat(f.last().value()).isEqualTo("historian lost 12 updates");
+
+        f.advance(1);
+        f.engine.historianCondition(null); // a loss is over at the next check, yet it must be seen
+        assertThat(state(f, AlarmEngine.HISTORIAN_ID)).isEqualTo(AlarmState.RTN_UNACKNOWLEDGED);
+        assertThat(f.engine.alarm(AlarmEngine.HISTORIAN_ID).orElseThrow().value())
+                .as("the alarm keeps saying what happened")
+                .isEqualTo("historian lost 12 updates");
+        f.engine.acknowledge(AlarmEngine.HISTORIAN_ID, "chief");
+        assertThat(state(f, AlarmEngine.HISTORIAN_ID)).isEqualTo(AlarmState.NORMAL);
+        assertThat(f.transitions(AlarmEngine.HISTORIAN_ID))
+                .containsExactly(Transition.RAISED, Transition.CLEARED, Transition.ACKNOWLEDGED);
+    }
 }

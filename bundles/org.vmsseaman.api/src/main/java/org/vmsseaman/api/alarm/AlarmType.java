@@ -17,7 +17,14 @@ public enum AlarmType {
     /** Automatic: a device stopped communicating. */
     COMMUNICATION_FAULT,
     /** The watch (dead-man) timer was not reset in time. */
-    WATCH_TIMER;
+    WATCH_TIMER,
+    /**
+     * Automatic: the monitoring system itself is failing, e.g. the historian is not recording or lost
+     * recorded values (self-monitoring, as class rules for unattended machinery spaces require).
+     *
+     * @since 1.1
+     */
+    SYSTEM_FAULT;
 
     /** The lower-case label used in JSON. */
     public String label() {

@@ -5,7 +5,7 @@
  * is implemented by consumers such as the WebSocket stream.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.vmsseaman.api.alarm;
 
 import org.osgi.annotation.bundle.Export;

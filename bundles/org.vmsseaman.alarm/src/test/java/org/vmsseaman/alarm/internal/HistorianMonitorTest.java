@@ -1,0 +1,58 @@
+package org.vmsseaman.alarm.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.vmsseaman.api.historian.HistorianStats;
+
+class HistorianMonitorTest {
+
+    private static final long S = 1_000_000;
+    private static final long T0 = 1_800_000_000L * S;
+
+    private final HistorianMonitor monitor = new HistorianMonitor();
+
+    private static HistorianStats stats(long backlog, long lost, long lastCommit) {
+        return new HistorianStats(1_000, 900, backlog, lost, lastCommit, 3, 0, 900, 0);
+    }
+
+    @Test
+    void aMissingHistorianIsAFaultOnlyAfterTheGraceTime() {
+        assertThat(monitor.check(null, T0)).isNull();
+        assertThat(monitor.check(null, T0 + 59 * S)).isNull();
+        assertThat(monitor.check(null, T0 + 60 * S))
+                .isEqualTo("historian not running for 60 s: values are not recorded");
+        assertThat(monitor.check(stats(0, 0, T0 + 60 * S), T0 + 61 * S))
+                .as("back")
+                .isNull();
+        assertThat(monitor.check(null, T0 + 62 * S))
+                .as("the grace time starts again")
+                .isNull();
+    }
+
+    @Test
+    void lostUpdatesAreAFaultAtTheCheckThatSeesThemOnly() {
+        assertThat(monitor.check(stats(0, 0, T0), T0)).isNull();
+        assertThat(monitor.check(stats(0, 40, T0 + S), T0 + S))
+                .isEqualTo("historian lost 40 updates (it fell behind the tag store; 40 since it started)");
+        assertThat(monitor.check(stats(0, 40, T0 + 2 * S), T0 + 2 * S))
+                .as("nothing new")
+                .isNull();
+        assertThat(monitor.check(stats(0, 45, T0 + 3 * S), T0 + 3 * S))
+                .isEqualTo("historian lost 5 updates (it fell behind the tag store; 45 since it started)");
+        assertThat(monitor.check(null, T0 + 4 * S)).isNull();
+        assertThat(monitor.check(stats(0, 3, T0 + 5 * S), T0 + 5 * S))
+                .as("a restarted historian counts from 0: its losses are new")
+                .isEqualTo("historian lost 3 updates (it fell behind the tag store; 3 since it started)");
+    }
+
+    @Test
+    void commitsThatStopWhileSamplesWaitAreAFault() {
+        assertThat(monitor.check(stats(500, 0, T0), T0 + 10 * S)).isNull();
+        assertThat(monitor.check(stats(500, 0, T0), T0 + 11 * S))
+                .isEqualTo("historian has not committed for 11 s (500 samples waiting)");
+        assertThat(monitor.check(stats(0, 0, T0), T0 + 60 * S))
+                .as("nothing waiting: an idle historian")
+                .isNull();
+    }
+}
