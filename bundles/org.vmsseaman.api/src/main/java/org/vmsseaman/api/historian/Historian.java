@@ -34,7 +34,8 @@ public interface Historian {
 
     /**
      * {@link #raw(String, Instant, Instant, int, boolean)} for several tags in one query: for each tag the same
-     * samples as the single-tag call, {@code limit} applying per tag.
+     * samples as the single-tag call, {@code limit} applying per tag. As there, samples of one tag with the same
+     * time (a quality change within a microsecond) come in no defined order among themselves.
      *
      * @return every distinct requested tag id, in request order, mapped to its samples (empty for a tag
      *     without history)
