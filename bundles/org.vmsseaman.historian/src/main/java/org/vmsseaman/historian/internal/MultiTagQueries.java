@@ -1,9 +1,9 @@
 package org.vmsseaman.historian.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +17,10 @@ import org.vmsseaman.api.historian.Sample;
 /** Raw and aggregate queries over several tags in one statement each, on a connection of their own. */
 final class MultiTagQueries {
 
-    // ts, num, bool, quality first: Queries.sample reads them
-    private static final String RAW = "SELECT ts, num, bool, quality, tag_key FROM all_samples"
-            + " WHERE tag_key IN (%s) AND ts >= ? AND ts < ?"
-            + " QUALIFY row_number() OVER (PARTITION BY tag_key ORDER BY ts %2$s) <= ? ORDER BY tag_key, ts %2$s";
+    // per tag the single-tag query (top-n on ts, not a window sorting the whole range: ~2x faster measured on
+    // 100 tags x 21,600 samples, limit 10,000); ts, num, bool, quality first: Queries.sample reads them
+    private static final String RAW_ONE = "(SELECT ts, num, bool, quality, tag_key FROM all_samples"
+            + " WHERE tag_key = %d AND ts >= %d AND ts < %d ORDER BY ts %s LIMIT %d)";
 
     private final Database database;
     private final TagKeys keys;
@@ -46,16 +46,17 @@ final class MultiTagQueries {
             return result;
         }
         Map<Integer, List<Sample>> byKey = new LinkedHashMap<>();
-        String sql = RAW.formatted(Aggregation.inList(new ArrayList<>(known.values())), newestFirst ? "DESC" : "ASC");
+        String order = newestFirst ? "DESC" : "ASC";
+        List<String> perTag = new ArrayList<>();
+        for (int key : known.values()) {
+            perTag.add(RAW_ONE.formatted(key, from, to, order, limit));
+        }
+        String sql = String.join(" UNION ALL ", perTag) + " ORDER BY tag_key, ts " + order;
         try (Connection conn = database.connect();
-                PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setLong(1, from);
-            ps.setLong(2, to);
-            ps.setInt(3, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byKey.computeIfAbsent(rs.getInt(5), k -> new ArrayList<>()).add(Queries.sample(rs));
-                }
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                byKey.computeIfAbsent(rs.getInt(5), k -> new ArrayList<>()).add(Queries.sample(rs));
             }
         } catch (SQLException e) {
             throw failed("raw", tagIds, e);
