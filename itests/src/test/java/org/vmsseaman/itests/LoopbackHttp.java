@@ -33,6 +33,15 @@ final class LoopbackHttp {
         return send(b.build());
     }
 
+    /** {@code GET http://127.0.0.1:port/path} anonymously, the body as bytes (a binary download). */
+    static HttpResponse<byte[]> getBytes(Object port, String path) {
+        return send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** {@code POST http://127.0.0.1:port/path} with a JSON body (null: none). */
     static HttpResponse<String> post(Object port, String path, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -46,8 +55,12 @@ final class LoopbackHttp {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request, body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -189,6 +189,94 @@ public class RuntimeIT {
     }
 
     @Test
+    public void severalTagsAnswerInOneRequestAndExportAsCsvAndParquet() throws Exception {
+        List<String> simTags = simulatedTagsOnceAllGood();
+        List<String> two = projectService.project().tags().stream()
+                .filter(t -> t.dataType() == org.vmsseaman.api.tag.DataType.DOUBLE && simTags.contains(t.id()))
+                .map(t -> t.id())
+                .limit(2)
+                .toList();
+        assertEquals(2, two.size());
+        String tags = String.join(",", two);
+        Await.until(
+                Duration.ofSeconds(20),
+                "at least 3 committed GOOD samples of " + tags,
+                () -> two.stream()
+                        .allMatch(id -> goodSamples(get("/history?tags=" + tags)
+                                        .path("tags")
+                                        .path(id))
+                                >= 3),
+                () -> safeGet("/history?tags=" + tags));
+        // a range in the past whose samples are all committed, so that every answer below sees the same rows
+        java.time.Instant until = java.time.Instant.now().minusSeconds(1);
+        Await.until(
+                Duration.ofSeconds(10),
+                "a commit after " + until,
+                () -> historian().stats().lastCommitTime()
+                        > (until.getEpochSecond() + 1) * 1_000_000 + until.getNano() / 1000);
+        String range = "&since=" + until.minus(Duration.ofHours(1)) + "&until=" + until;
+
+        JsonNode both = get("/history?tags=" + tags + "," + two.get(0) + range);
+        assertEquals("one object per distinct tag", 2, both.path("tags").size());
+        int rows = 0;
+        for (String id : two) {
+            JsonNode single = get("/tags/" + id + "/history?" + range.substring(1));
+            assertEquals(
+                    "/history answers per tag what /tags/{id}/history does",
+                    tiesSorted(single),
+                    tiesSorted(both.path("tags").path(id)));
+            rows += single.path("samples").size();
+        }
+        JsonNode buckets = get("/history?tags=" + tags + "&interval=PT1S&agg=avg" + range);
+        for (String id : two) {
+            assertTrue(
+                    buckets.toString(),
+                    buckets.path("tags").path(id).path("buckets").size() >= 2);
+        }
+
+        HttpResponse<String> csv = request("/history/export?tags=" + tags + range + "&format=csv", null);
+        assertEquals(csv.body(), 200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers()
+                .firstValue("Content-Disposition")
+                .orElse("")
+                .matches("attachment; filename=\"history-.*\\.csv\""));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals("tag,time,value,bool,quality", lines.get(0));
+        assertEquals("a CSV line per sample", rows + 1, lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line, two.contains(line.split(",")[0]) && line.split(",")[1].endsWith("Z"));
+        }
+
+        HttpResponse<byte[]> parquet = LoopbackHttp.getBytes(
+                context.getProperty("org.osgi.service.http.port"),
+                "/history/export?tags=" + tags + range + "&format=parquet");
+        assertEquals(200, parquet.statusCode());
+        assertEquals(
+                "application/vnd.apache.parquet",
+                parquet.headers().firstValue("Content-Type").orElse(""));
+        byte[] body = parquet.body();
+        assertEquals("PAR1", new String(body, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("PAR1", new String(body, body.length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        Path file = Files.createTempFile("export", ".parquet");
+        try {
+            Files.write(file, body);
+            assertEquals("a Parquet row per sample", rows, parquetRows(file));
+        } finally {
+            Files.delete(file);
+        }
+
+        assertBadParameter("/history", "tags");
+        assertBadParameter("/history?tags=" + tags + ",no.such.tag", "tags");
+        assertTrue(request("/history?tags=no.such.tag", null).body().contains("no.such.tag"));
+        assertBadParameter("/history?tags=" + tags + "&limit=0", "limit");
+        assertBadParameter("/history/export?tags=" + tags + "&format=xlsx", "format");
+        assertBadParameter("/history/export?tags=" + tags + "&limit=10", "limit");
+        assertBadParameter("/history/export?tags=" + tags + "&since=yesterday", "since");
+        assertEquals(404, request("/history/nothing", null).statusCode());
+    }
+
+    @Test
     public void webConsoleRefusesAdminAdminAndAcceptsTheGeneratedPassword() throws Exception {
         Await.until(
                 STARTUP,
@@ -347,6 +435,35 @@ public class RuntimeIT {
             n += sample.path("quality").asText().equals("GOOD") ? 1 : 0;
         }
         return n;
+    }
+
+    /** A history answer with its samples sorted: samples of equal time (a quality change) come in no set order. */
+    private static JsonNode tiesSorted(JsonNode history) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = history.deepCopy();
+        List<JsonNode> samples = new java.util.ArrayList<>();
+        history.path("samples").forEach(samples::add);
+        samples.sort(java.util.Comparator.comparing(JsonNode::toString));
+        copy.putArray("samples").addAll(samples);
+        return copy;
+    }
+
+    private void assertBadParameter(String path, String parameter) throws IOException {
+        HttpResponse<String> r = request(path, null);
+        assertEquals(path + ": " + r.body(), 400, r.statusCode());
+        assertEquals(path, parameter, JSON.readTree(r.body()).path("parameter").asText());
+    }
+
+    /** Rows of a Parquet file, read with the distribution's DuckDB bundle. */
+    private static long parquetRows(Path file) throws java.sql.SQLException {
+        try (java.sql.Connection duck =
+                        new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new java.util.Properties());
+                java.sql.PreparedStatement ps = duck.prepareStatement("SELECT count(*) FROM read_parquet(?)")) {
+            ps.setString(1, file.toString());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private org.vmsseaman.api.historian.Historian historian() {

@@ -1,10 +1,13 @@
 package org.vmsseaman.historian.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -15,6 +18,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vmsseaman.api.historian.Bucket;
+import org.vmsseaman.api.historian.ExportRequest;
 import org.vmsseaman.api.historian.Historian;
 import org.vmsseaman.api.historian.HistorianStats;
 import org.vmsseaman.api.historian.Sample;
@@ -40,6 +44,8 @@ public final class HistorianImpl implements Historian, AutoCloseable {
     private final RawTotals totals = new RawTotals();
     private final Recorder recorder;
     private final Queries queries;
+    private final MultiTagQueries multiTag;
+    private final Export export;
     private final Subscription subscription;
     private volatile boolean closed;
 
@@ -72,6 +78,12 @@ public final class HistorianImpl implements Historian, AutoCloseable {
             this.writer = w;
             this.recorder = new Recorder(tagStore, w);
             this.queries = new Queries(database, keys, m::compactedUntil);
+            this.multiTag = new MultiTagQueries(database, keys, m::compactedUntil);
+            this.export = new Export(
+                    database,
+                    multiTag,
+                    m::compactedUntil,
+                    file == null ? null : database.file().getParent());
             this.subscription = tagStore.subscribe(
                     recorder, SubscriptionOptions.lossless("historian").withCapacity(settings.bufferCapacity()));
             logger.info(
@@ -119,6 +131,25 @@ public final class HistorianImpl implements Historian, AutoCloseable {
     public List<Bucket> aggregate(String tagId, Instant since, Instant until, Duration interval) {
         checkOpen();
         return queries.aggregate(tagId, since, until, interval);
+    }
+
+    @Override
+    public Map<String, List<Sample>> raw(
+            List<String> tagIds, Instant since, Instant until, int limit, boolean newestFirst) {
+        checkOpen();
+        return multiTag.raw(tagIds, since, until, limit, newestFirst);
+    }
+
+    @Override
+    public Map<String, List<Bucket>> aggregate(List<String> tagIds, Instant since, Instant until, Duration interval) {
+        checkOpen();
+        return multiTag.aggregate(tagIds, since, until, interval);
+    }
+
+    @Override
+    public long export(ExportRequest request, OutputStream out) throws IOException {
+        checkOpen();
+        return export.write(request, out);
     }
 
     @Override

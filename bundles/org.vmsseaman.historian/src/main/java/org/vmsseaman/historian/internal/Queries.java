@@ -109,7 +109,7 @@ final class Queries {
         }
     }
 
-    private static Sample sample(ResultSet rs) throws SQLException {
+    static Sample sample(ResultSet rs) throws SQLException {
         Double num = nullableDouble(rs, 2);
         boolean b = rs.getBoolean(3);
         Boolean bool = rs.wasNull() ? null : b;
@@ -121,14 +121,14 @@ final class Queries {
         return rs.wasNull() ? null : d;
     }
 
-    private static <T> T require(T value, String name) {
+    static <T> T require(T value, String name) {
         if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }
         return value;
     }
 
-    private static void checkRange(Instant since, Instant until) {
+    static void checkRange(Instant since, Instant until) {
         if (since.isAfter(until)) {
             throw new IllegalArgumentException("since (" + since + ") is after until (" + until + ")");
         }

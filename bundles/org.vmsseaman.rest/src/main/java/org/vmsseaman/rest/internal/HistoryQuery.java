@@ -6,10 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.vmsseaman.api.historian.Aggregate;
 import org.vmsseaman.api.historian.Bucket;
 import org.vmsseaman.api.historian.Historian;
 import org.vmsseaman.api.historian.Sample;
@@ -18,7 +21,8 @@ import org.vmsseaman.rest.internal.JsonServlet.BadRequest;
 
 /**
  * {@code GET /tags/{id}/history?since&until&limit&order&interval&agg}: raw samples (default: the last
- * hour, oldest first) or, with {@code interval}, aggregated buckets.
+ * hour, oldest first) or, with {@code interval}, aggregated buckets. The same parameters serve
+ * {@code /history} (several tags) and, without {@code limit} and {@code order}, {@code /history/export}.
  */
 final class HistoryQuery {
 
@@ -65,40 +69,97 @@ final class HistoryQuery {
 
     /** Runs the query and renders the answer. */
     ObjectNode run(Historian historian, TagDefinition tag) {
+        if (interval == null) {
+            return render(tag, historian.raw(tag.id(), since, until, limit, newestFirst));
+        }
+        return renderBuckets(tag, historian.aggregate(tag.id(), since, until, interval));
+    }
+
+    /** Runs the query for several tags in one historian call: {@code {since, until, tags: {id: answer}}}. */
+    ObjectNode runAll(Historian historian, List<TagDefinition> tags) {
+        List<String> ids = tags.stream().map(TagDefinition::id).toList();
+        ObjectNode n = Json.object();
+        n.put("since", since.toString());
+        n.put("until", until.toString());
+        ObjectNode byTag = n.putObject("tags");
+        if (interval == null) {
+            Map<String, List<Sample>> samples = historian.raw(ids, since, until, limit, newestFirst);
+            tags.forEach(t -> byTag.set(t.id(), render(t, samples.getOrDefault(t.id(), List.of()))));
+        } else {
+            Map<String, List<Bucket>> buckets = historian.aggregate(ids, since, until, interval);
+            tags.forEach(t -> byTag.set(t.id(), renderBuckets(t, buckets.getOrDefault(t.id(), List.of()))));
+        }
+        return n;
+    }
+
+    /** The most rows one tag can contribute: {@code limit} samples or the number of buckets. */
+    long rowsPerTag() {
+        return interval == null ? limit : Duration.between(since, until).toNanos() / interval.toNanos() + 1;
+    }
+
+    Instant since() {
+        return since;
+    }
+
+    Instant until() {
+        return until;
+    }
+
+    /** The bucket length, or null for raw samples. */
+    Duration interval() {
+        return interval;
+    }
+
+    /** The chosen aggregates as API constants. */
+    Set<Aggregate> aggregates() {
+        Set<Aggregate> result = EnumSet.noneOf(Aggregate.class);
+        for (String a : aggregates) {
+            result.add(a.equals("good") ? Aggregate.GOOD_SHARE : Aggregate.valueOf(a.toUpperCase(Locale.ROOT)));
+        }
+        return result;
+    }
+
+    private ObjectNode header(TagDefinition tag) {
         ObjectNode n = Json.object();
         n.put("tag", tag.id());
         n.put("unit", tag.unit());
         n.put("since", since.toString());
         n.put("until", until.toString());
-        if (interval == null) {
-            List<Sample> samples = historian.raw(tag.id(), since, until, limit, newestFirst);
-            n.put("order", newestFirst ? "desc" : "asc");
-            n.put("limit", limit);
-            n.put("count", samples.size());
-            n.put("truncated", samples.size() == limit);
-            ArrayNode out = n.putArray("samples");
-            for (Sample s : samples) {
-                ObjectNode o = out.addObject();
-                o.put("time", Json.time(s.time()));
-                o.set("value", Json.MAPPER.valueToTree(s.value()));
-                o.put("quality", s.quality().level().name());
-                o.put("qualityReason", s.quality().reason());
-            }
-        } else {
-            n.put("interval", interval.toString());
-            ArrayNode out = n.putArray("buckets");
-            for (Bucket b : historian.aggregate(tag.id(), since, until, interval)) {
-                ObjectNode o = out.addObject();
-                o.put("start", Json.time(b.start()));
-                o.put("end", Json.time(b.end()));
-                if (aggregates.contains("count")) o.put("count", b.count());
-                if (aggregates.contains("avg")) o.put("avg", b.avg());
-                if (aggregates.contains("min")) o.put("min", b.min());
-                if (aggregates.contains("max")) o.put("max", b.max());
-                if (aggregates.contains("first")) o.put("first", b.first());
-                if (aggregates.contains("last")) o.put("last", b.last());
-                if (aggregates.contains("good")) o.put("goodShare", b.goodShare());
-            }
+        return n;
+    }
+
+    private ObjectNode render(TagDefinition tag, List<Sample> samples) {
+        ObjectNode n = header(tag);
+        n.put("order", newestFirst ? "desc" : "asc");
+        n.put("limit", limit);
+        n.put("count", samples.size());
+        n.put("truncated", samples.size() == limit);
+        ArrayNode out = n.putArray("samples");
+        for (Sample s : samples) {
+            ObjectNode o = out.addObject();
+            o.put("time", Json.time(s.time()));
+            o.set("value", Json.MAPPER.valueToTree(s.value()));
+            o.put("quality", s.quality().level().name());
+            o.put("qualityReason", s.quality().reason());
+        }
+        return n;
+    }
+
+    private ObjectNode renderBuckets(TagDefinition tag, List<Bucket> buckets) {
+        ObjectNode n = header(tag);
+        n.put("interval", interval.toString());
+        ArrayNode out = n.putArray("buckets");
+        for (Bucket b : buckets) {
+            ObjectNode o = out.addObject();
+            o.put("start", Json.time(b.start()));
+            o.put("end", Json.time(b.end()));
+            if (aggregates.contains("count")) o.put("count", b.count());
+            if (aggregates.contains("avg")) o.put("avg", b.avg());
+            if (aggregates.contains("min")) o.put("min", b.min());
+            if (aggregates.contains("max")) o.put("max", b.max());
+            if (aggregates.contains("first")) o.put("first", b.first());
+            if (aggregates.contains("last")) o.put("last", b.last());
+            if (aggregates.contains("good")) o.put("goodShare", b.goodShare());
         }
         return n;
     }

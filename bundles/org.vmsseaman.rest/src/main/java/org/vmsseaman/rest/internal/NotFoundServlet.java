@@ -28,7 +28,8 @@ public final class NotFoundServlet extends JsonServlet {
                 404,
                 "Not Found",
                 "no resource " + req.getRequestURI()
-                        + " (endpoints: /health, /project, /tags, /tags/{id}, /system/console)",
+                        + " (endpoints: /health, /project, /tags, /tags/{id}, /tags/{id}/history, /history, /history/export,"
+                        + " /alarms, /system/console)",
                 null);
     }
 
