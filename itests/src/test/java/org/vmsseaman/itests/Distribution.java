@@ -44,9 +44,7 @@ final class Distribution {
      * files written into its conf/ folder (name to content) before it starts.
      */
     static Option[] options(Path projectFile, Map<String, String> confFiles) throws IOException {
-        Path dist = Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman"))
-                .toAbsolutePath()
-                .normalize();
+        Path dist = distribution();
         if (!Files.isDirectory(dist.resolve("bundle"))) {
             throw new IllegalStateException(
                     "no assembled distribution at " + dist + ": build the distribution module first");
@@ -92,6 +90,28 @@ final class Distribution {
         result.add(junitBundles());
         result.add(cleanCaches());
         return result.toArray(Option[]::new);
+    }
+
+    /**
+     * The distribution's {@code conf/log4j2.xml} with the level of one of its loggers changed, to pass as a conf
+     * file to {@link #options(Path, Map)}.
+     */
+    static String logConfigWithLevel(String logger, String level) throws IOException {
+        String config = Files.readString(distribution().resolve("conf/log4j2.xml"));
+        String changed = config.replaceFirst(
+                "<Logger name=\"" + java.util.regex.Pattern.quote(logger) + "\" level=\"[A-Z]+\"/>",
+                "<Logger name=\"" + logger + "\" level=\"" + level + "\"/>");
+        if (changed.equals(config)) {
+            throw new IllegalStateException("no logger " + logger + " in the distribution's log4j2.xml");
+        }
+        return changed;
+    }
+
+    /** The assembled distribution's folder. */
+    private static Path distribution() {
+        return Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Deletes the demo vessel's timed fault scenarios: they are for a person watching; tests inject their own faults. */
@@ -154,9 +174,7 @@ final class Distribution {
 
     /** A copy of the assembled distribution in a temporary folder, without data/ and logs/, to start as a process. */
     static Path copy() throws IOException {
-        Path dist = Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman"))
-                .toAbsolutePath()
-                .normalize();
+        Path dist = distribution();
         Path home = Files.createTempDirectory("vmsseaman-start-");
         try (Stream<Path> files = Files.walk(dist)) {
             for (Path f : files.toList()) {

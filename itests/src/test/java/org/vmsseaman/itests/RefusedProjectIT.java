@@ -47,7 +47,10 @@ public class RefusedProjectIT {
                         "  \"tags\": [{\"id\": \"me.lo.pressure\", \"name\": \"LO pressure\", \"system\": \"mee\", \"type\": \"double\", \"unit\": \"bar\",",
                         "             \"source\": {\"device\": \"sim\", \"address\": {\"profile\": \"pressure\"}}}]",
                         "}"));
-        return Distribution.options(file, java.util.Map.of());
+        // pax-web at INFO (the distribution logs it at WARN), so that a servlet service the whiteboard never
+        // deploys leaves a trace: which ServletModels it passed to Jetty, which found no target context
+        return Distribution.options(
+                file, java.util.Map.of("log4j2.xml", Distribution.logConfigWithLevel("org.ops4j.pax.web", "INFO")));
     }
 
     @Test
@@ -56,7 +59,10 @@ public class RefusedProjectIT {
                 Duration.ofSeconds(60),
                 "GET /health answers DOWN",
                 () -> health().path("status").asText().equals("DOWN"),
-                () -> "(last answer: " + lastBody + "; servlets registered: " + servletNames() + ")");
+                () -> "(last answer: " + lastBody + "; servlets registered: " + servletNames()
+                        + "; whiteboard runtime: "
+                        + WhiteboardDiagnostics.runtime(context) + "; runtime log with pax-web at INFO: "
+                        + Path.of(context.getProperty(Distribution.HOME), "logs", "vmsseaman.log") + ")");
         JsonNode health = health();
         assertTrue(
                 health.path("problems").toString(),
