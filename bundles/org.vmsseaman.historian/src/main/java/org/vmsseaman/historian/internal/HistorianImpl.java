@@ -66,10 +66,10 @@ public final class HistorianImpl implements Historian, AutoCloseable {
             try (var conn = database.connect()) {
                 totals.load(conn);
             }
-            m = new Maintenance(database, totals, settings);
-            this.maintenance = m;
             w = new SampleWriter(database, keys, totals, settings);
             this.writer = w;
+            m = new Maintenance(database, totals, settings, w::awaitQuietWindow);
+            this.maintenance = m;
             this.recorder = new Recorder(tagStore, w);
             this.queries = new Queries(database, keys, m::compactedUntil);
             this.subscription = tagStore.subscribe(

@@ -38,15 +38,18 @@ final class SampleWriter implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Condition room = lock.newCondition();
+    private final Condition roundDone = lock.newCondition();
     private final ThrottledLog failureLog = new ThrottledLog(60);
     private final ExecutorService executor; // the one writer thread
     private SampleBuffer pending = new SampleBuffer(); // guarded by lock
     private int inFlight; // guarded by lock
     private boolean stopping; // guarded by lock
     private boolean finished; // guarded by lock
+    private long rounds; // guarded by lock
     private SampleBuffer writing = new SampleBuffer(); // writer thread only
     private final AtomicLong stored = new AtomicLong();
     private volatile long lastCommitTime;
+    private volatile long nextRound; // System.nanoTime() when the next round is due
     private volatile long lastCommitMillis;
     private volatile long failedCommits;
 
@@ -110,6 +113,29 @@ final class SampleWriter implements AutoCloseable {
         return stored.get();
     }
 
+    /**
+     * Returns once the writer is not expected to start a round within {@code nanos}: at once if its next round
+     * is due later than that, else after its next round (committed, or nothing to write), waiting at most two
+     * commit intervals. Work that blocks the writer (a checkpoint) is best started then.
+     */
+    void awaitQuietWindow(long nanos) {
+        if (nextRound - System.nanoTime() >= nanos) {
+            return;
+        }
+        lock.lock();
+        try {
+            long round = rounds;
+            long wait = 2 * intervalNanos;
+            while (rounds == round && !finished && wait > 0) {
+                wait = roundDone.awaitNanos(wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     long lastCommitTime() {
         return lastCommitTime;
     }
@@ -149,6 +175,7 @@ final class SampleWriter implements AutoCloseable {
                 // rounds start an interval apart whatever the commits take (fixed rate); after an early
                 // wake (the buffer filling up) the next round is an interval from now
                 deadline = Math.min(deadline, System.nanoTime()) + intervalNanos;
+                nextRound = deadline;
                 boolean ok = writing.size() == 0 || commit(writing);
                 if (!ok) {
                     TimeUnit.NANOSECONDS.sleep(intervalNanos); // the database is stalled: retry next round
@@ -159,6 +186,8 @@ final class SampleWriter implements AutoCloseable {
                 try {
                     inFlight = 0;
                     room.signalAll();
+                    rounds++;
+                    roundDone.signalAll();
                     if (last && pending.size() == 0) {
                         finished = true;
                         return;
@@ -282,6 +311,7 @@ final class SampleWriter implements AutoCloseable {
             stopping = true;
             work.signalAll();
             room.signalAll();
+            roundDone.signalAll();
         } finally {
             lock.unlock();
         }
