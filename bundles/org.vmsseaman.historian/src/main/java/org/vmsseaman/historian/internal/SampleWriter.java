@@ -231,6 +231,7 @@ final class SampleWriter implements AutoCloseable {
             return false;
         }
         keys.addCommitted(added);
+        rememberKeys(batch, added);
         long oldest = Long.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             oldest = Math.min(oldest, batch.times[i]);
@@ -242,26 +243,25 @@ final class SampleWriter implements AutoCloseable {
         return true;
     }
 
-    /** The key of each sample's tag, inserting rows for new tags into {@code tags}. */
+    /**
+     * The key of each sample's tag, inserting rows for new tags into {@code tags}. A tag's key is cached in its
+     * {@link SampleBuffer.Tag} once it is committed ({@link #rememberKeys}).
+     */
     private int[] resolveKeys(SampleBuffer batch, Map<String, Integer> added) throws SQLException {
         int[] result = new int[batch.size()];
-        String lastId = null;
-        int lastKey = 0;
         for (int i = 0; i < result.length; i++) {
-            String id = batch.tagIds[i];
-            if (!id.equals(lastId)) {
-                Integer key = keys.get(id);
-                if (key == null) {
-                    key = added.get(id);
+            SampleBuffer.Tag tag = batch.tags[i];
+            int key = tag.key;
+            if (key == 0) {
+                Integer known = keys.get(tag.id);
+                if (known != null) {
+                    key = known;
+                    tag.key = key;
+                } else {
+                    key = added.computeIfAbsent(tag.id, id -> keys.next() + added.size());
                 }
-                if (key == null) {
-                    key = keys.next() + added.size();
-                    added.put(id, key);
-                }
-                lastId = id;
-                lastKey = key;
             }
-            result[i] = lastKey;
+            result[i] = key;
         }
         if (!added.isEmpty()) {
             // new tags in one Appender pass, inside the round's transaction: 20,000 row-by-row INSERTs took 5-6 s
@@ -273,6 +273,19 @@ final class SampleWriter implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** After the commit that stored new tags: their keys into the batch's tags. */
+    private static void rememberKeys(SampleBuffer batch, Map<String, Integer> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            SampleBuffer.Tag tag = batch.tags[i];
+            if (tag.key == 0) {
+                tag.key = added.get(tag.id);
+            }
+        }
     }
 
     private void append(SampleBuffer batch, int[] tagKeys) throws SQLException {
