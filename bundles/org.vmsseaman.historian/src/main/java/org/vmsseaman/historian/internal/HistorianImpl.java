@@ -105,6 +105,7 @@ public final class HistorianImpl implements Historian, AutoCloseable {
         subscription.close();
         maintenance.close();
         writer.close();
+        queries.close();
         database.close();
         logger.info("Historian stopped: {} samples stored since start", writer.stored());
     }
