@@ -25,7 +25,7 @@ final class Database implements AutoCloseable {
     static final int SCHEMA_VERSION = 2;
 
     /** Columns of the three raw sample tables. */
-    private static final String SAMPLE_COLUMNS =
+    static final String SAMPLE_COLUMNS =
             "(tag_key INTEGER NOT NULL, ts BIGINT NOT NULL, num DOUBLE, bool BOOLEAN, quality SMALLINT NOT NULL)";
     /** Columns of a rollup after its key: counts of all samples, of samples with a value, of GOOD samples. */
     private static final String ROLLUP_COLUMNS = " BIGINT NOT NULL, n BIGINT NOT NULL, nv BIGINT NOT NULL,"

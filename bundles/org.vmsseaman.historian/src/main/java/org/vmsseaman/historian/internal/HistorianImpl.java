@@ -72,10 +72,10 @@ public final class HistorianImpl implements Historian, AutoCloseable {
             try (var conn = database.connect()) {
                 totals.load(conn);
             }
-            m = new Maintenance(database, totals, settings);
-            this.maintenance = m;
             w = new SampleWriter(database, keys, totals, settings);
             this.writer = w;
+            m = new Maintenance(database, totals, settings, w::awaitQuietWindow);
+            this.maintenance = m;
             this.recorder = new Recorder(tagStore, w);
             this.queries = new Queries(database, keys, m::compactedUntil);
             this.multiTag = new MultiTagQueries(database, keys, m::compactedUntil);
@@ -117,6 +117,7 @@ public final class HistorianImpl implements Historian, AutoCloseable {
         subscription.close();
         maintenance.close();
         writer.close();
+        queries.close();
         database.close();
         logger.info("Historian stopped: {} samples stored since start", writer.stored());
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,16 @@ final class Maintenance implements AutoCloseable {
     private volatile long lastPassMillis;
     private volatile long failedPasses;
 
-    Maintenance(Database database, RawTotals totals, HistorianSettings settings) throws SQLException {
+    /** @param yieldToWriter returns once the writer is not expected to start a round within the given ns */
+    Maintenance(Database database, RawTotals totals, HistorianSettings settings, LongConsumer yieldToWriter)
+            throws SQLException {
         this.conn = database.connect();
         this.compactor = new Compactor(
-                conn, settings.compactionGraceMillis() * 1000, () -> stopping, until -> compactedUntil = until);
+                conn,
+                settings.compactionGraceMillis() * 1000,
+                () -> stopping,
+                until -> compactedUntil = until,
+                yieldToWriter);
         this.retention = new Retention(database, conn, settings, totals);
         this.compactedUntil = Meta.get(conn, Meta.COMPACTED_UNTIL);
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {

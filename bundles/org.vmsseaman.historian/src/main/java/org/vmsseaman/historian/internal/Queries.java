@@ -1,6 +1,5 @@
 package org.vmsseaman.historian.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +13,8 @@ import org.vmsseaman.api.historian.Bucket;
 import org.vmsseaman.api.historian.Sample;
 import org.vmsseaman.api.tag.Quality;
 
-/** History queries, each on its own connection so that it never waits for the writer. */
-final class Queries {
+/** History queries, each on a connection of its own (reused, see {@link QueryConnections}) so that it never waits for the writer. */
+final class Queries implements AutoCloseable {
 
     private static final String COLUMNS = "SELECT ts, num, bool, quality FROM all_samples ";
     private static final String RAW_ASC = COLUMNS + "WHERE tag_key = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT ?";
@@ -28,13 +27,13 @@ final class Queries {
             + VALUE_AT_ONE.formatted("samples_chunk") + " UNION ALL " + VALUE_AT_ONE.formatted("samples")
             + ") ORDER BY ts DESC LIMIT 1";
 
-    private final Database database;
+    private final QueryConnections connections;
     private final TagKeys keys;
     private final LongSupplier frontier;
 
     /** @param frontier rollups are complete below this time (µs); it only grows */
     Queries(Database database, TagKeys keys, LongSupplier frontier) {
-        this.database = database;
+        this.connections = new QueryConnections(database);
         this.keys = keys;
         this.frontier = frontier;
     }
@@ -50,8 +49,8 @@ final class Queries {
         if (key == null) {
             return List.of();
         }
-        try (Connection conn = database.connect();
-                PreparedStatement ps = conn.prepareStatement(newestFirst ? RAW_DESC : RAW_ASC)) {
+        try (QueryConnections.Lease lease = connections.lease()) {
+            PreparedStatement ps = lease.prepare(newestFirst ? RAW_DESC : RAW_ASC);
             ps.setInt(1, key);
             ps.setLong(2, from);
             ps.setLong(3, to);
@@ -82,8 +81,8 @@ final class Queries {
             return List.of();
         }
         long compacted = frontier.getAsLong(); // before the query's first statement: see Aggregation
-        try (Connection conn = database.connect()) {
-            return new Aggregation(key, from, to, step, compacted).run(conn);
+        try (QueryConnections.Lease lease = connections.lease()) {
+            return new Aggregation(key, from, to, step, compacted).run(lease.connection());
         } catch (SQLException e) {
             throw failed("aggregate", tagId, e);
         }
@@ -95,8 +94,8 @@ final class Queries {
         if (key == null) {
             return Optional.empty();
         }
-        try (Connection conn = database.connect();
-                PreparedStatement ps = conn.prepareStatement(VALUE_AT)) {
+        try (QueryConnections.Lease lease = connections.lease()) {
+            PreparedStatement ps = lease.prepare(VALUE_AT);
             for (int i = 0; i < 3; i++) {
                 ps.setInt(2 * i + 1, key);
                 ps.setLong(2 * i + 2, at);
@@ -107,6 +106,12 @@ final class Queries {
         } catch (SQLException e) {
             throw failed("valueAt", tagId, e);
         }
+    }
+
+    /** Closes the idle query connections. */
+    @Override
+    public void close() {
+        connections.close();
     }
 
     static Sample sample(ResultSet rs) throws SQLException {

@@ -22,24 +22,37 @@ final class Recorder implements TagSubscriber {
 
     private static final long DEFINITION_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    /** The last stored sample of a tag. */
-    private static final class Last {
+    /**
+     * What the recorder keeps per tag, found with one map lookup per value: the definition (re-read every few
+     * seconds, at once while the tag store does not know the tag), the last stored sample, the writer's tag.
+     */
+    private static final class Tag {
+        final SampleBuffer.Tag slot;
+        TagDefinition def;
+        HistorianPolicy policy = HistorianPolicy.DEFAULT;
+        long maxIntervalMicros = Queries.micros(HistorianPolicy.DEFAULT.maxInterval());
+        int generation = -1; // of the definition
+        boolean stored;
         long time;
         byte kind;
         double number;
         short quality;
+
+        Tag(String id) {
+            slot = new SampleBuffer.Tag(id);
+        }
     }
 
     private final Logger logger = LoggerFactory.getLogger(Recorder.class);
     private final TagStore tagStore;
     private final SampleWriter writer;
-    private final Map<String, TagDefinition> definitions = new HashMap<>();
-    private final Map<String, Last> last = new HashMap<>();
+    private final Map<String, Tag> tags = new HashMap<>();
     private final SampleBuffer staged = new SampleBuffer();
     private final ThrottledLog gapLog = new ThrottledLog(60);
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private long definitionsRead = System.nanoTime();
+    private int generation;
 
     Recorder(TagStore tagStore, SampleWriter writer) {
         this.tagStore = tagStore;
@@ -51,7 +64,7 @@ final class Recorder implements TagSubscriber {
         received.addAndGet(batch.size());
         long now = System.nanoTime();
         if (now - definitionsRead > DEFINITION_REFRESH_NANOS) {
-            definitions.clear(); // picks up changed policies; the last stored samples are kept
+            generation++; // definitions are read again: picks up changed policies; the last stored samples stay
             definitionsRead = now;
         }
         try {
@@ -85,8 +98,16 @@ final class Recorder implements TagSubscriber {
     }
 
     private void consider(TagValue v) {
-        TagDefinition def = definition(v.tagId());
-        HistorianPolicy policy = def == null ? HistorianPolicy.DEFAULT : def.historian();
+        Tag tag = tags.get(v.tagId());
+        if (tag == null) {
+            tag = new Tag(v.tagId());
+            tags.put(v.tagId(), tag);
+        }
+        if (tag.generation != generation) {
+            readDefinition(tag);
+        }
+        TagDefinition def = tag.def;
+        HistorianPolicy policy = tag.policy;
         Object value = v.value();
         if (!policy.enabled() || value instanceof String || (def != null && def.dataType() == DataType.STRING)) {
             return;
@@ -104,23 +125,18 @@ final class Recorder implements TagSubscriber {
             return;
         }
         short quality = (short) v.quality().code();
-        Last prev = last.get(v.tagId());
-        if (prev != null && !shouldStore(prev, v, kind, number, quality, def, policy)) {
+        if (tag.stored && !shouldStore(tag, v, kind, number, quality)) {
             return;
         }
-        if (prev == null) {
-            prev = new Last();
-            last.put(v.tagId(), prev);
-        }
-        prev.time = v.sourceTime();
-        prev.kind = kind;
-        prev.number = number;
-        prev.quality = quality;
-        staged.add(v.tagId(), v.sourceTime(), kind, number, quality);
+        tag.stored = true;
+        tag.time = v.sourceTime();
+        tag.kind = kind;
+        tag.number = number;
+        tag.quality = quality;
+        staged.add(tag.slot, v.sourceTime(), kind, number, quality);
     }
 
-    private static boolean shouldStore(
-            Last prev, TagValue v, byte kind, double number, short quality, TagDefinition def, HistorianPolicy policy) {
+    private static boolean shouldStore(Tag prev, TagValue v, byte kind, double number, short quality) {
         if (prev.quality != quality) {
             return true;
         }
@@ -130,10 +146,10 @@ final class Recorder implements TagSubscriber {
         if (prev.kind != kind) {
             return true;
         }
-        if (kind == SampleBuffer.NUMBER && changed(prev.number, number, def, policy)) {
+        if (kind == SampleBuffer.NUMBER && changed(prev.number, number, prev.def, prev.policy)) {
             return true;
         }
-        return v.sourceTime() - prev.time >= Queries.micros(policy.maxInterval());
+        return v.sourceTime() - prev.time >= prev.maxIntervalMicros;
     }
 
     private static boolean changed(double before, double now, TagDefinition def, HistorianPolicy policy) {
@@ -146,14 +162,12 @@ final class Recorder implements TagSubscriber {
         return Math.abs(now - before) > policy.deadband();
     }
 
-    private TagDefinition definition(String tagId) {
-        TagDefinition def = definitions.get(tagId);
-        if (def == null) {
-            def = tagStore.definition(tagId).orElse(null);
-            if (def != null) {
-                definitions.put(tagId, def);
-            }
-        }
-        return def;
+    /** The tag's definition from the tag store; one it does not know yet is asked for again next time. */
+    private void readDefinition(Tag tag) {
+        TagDefinition def = tagStore.definition(tag.slot.id).orElse(null);
+        tag.def = def;
+        tag.policy = def == null ? HistorianPolicy.DEFAULT : def.historian();
+        tag.maxIntervalMicros = Queries.micros(tag.policy.maxInterval());
+        tag.generation = def == null ? generation - 1 : generation;
     }
 }

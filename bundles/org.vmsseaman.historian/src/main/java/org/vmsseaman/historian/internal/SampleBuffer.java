@@ -5,6 +5,20 @@ import java.util.Arrays;
 /** A growable, column-wise list of samples waiting to be written. Not thread-safe. */
 final class SampleBuffer {
 
+    /**
+     * A tag as the writer sees it: its id and, once a commit stored it, its key (0 until then), so the writer
+     * looks a tag's key up once, not for every sample. One per tag, made by the recorder; only the writer thread
+     * reads or sets {@code key}.
+     */
+    static final class Tag {
+        final String id;
+        int key;
+
+        Tag(String id) {
+            this.id = id;
+        }
+    }
+
     static final byte NONE = 0;
     static final byte NUMBER = 1;
     static final byte FALSE = 2;
@@ -13,7 +27,7 @@ final class SampleBuffer {
     private static final int INITIAL = 1024;
     private static final int KEEP = 1 << 16;
 
-    String[] tagIds;
+    Tag[] tags;
     long[] times;
     double[] numbers;
     byte[] kinds;
@@ -28,11 +42,11 @@ final class SampleBuffer {
         return size;
     }
 
-    void add(String tagId, long time, byte kind, double number, short quality) {
+    void add(Tag tag, long time, byte kind, double number, short quality) {
         if (size == times.length) {
             grow(size + 1);
         }
-        tagIds[size] = tagId;
+        tags[size] = tag;
         times[size] = time;
         kinds[size] = kind;
         numbers[size] = number;
@@ -45,7 +59,7 @@ final class SampleBuffer {
         if (size + n > times.length) {
             grow(size + n);
         }
-        System.arraycopy(other.tagIds, 0, tagIds, size, n);
+        System.arraycopy(other.tags, 0, tags, size, n);
         System.arraycopy(other.times, 0, times, size, n);
         System.arraycopy(other.kinds, 0, kinds, size, n);
         System.arraycopy(other.numbers, 0, numbers, size, n);
@@ -58,13 +72,13 @@ final class SampleBuffer {
         if (times.length > KEEP) {
             allocate(INITIAL);
         } else {
-            Arrays.fill(tagIds, 0, size, null);
+            Arrays.fill(tags, 0, size, null);
         }
         size = 0;
     }
 
     private void allocate(int capacity) {
-        tagIds = new String[capacity];
+        tags = new Tag[capacity];
         times = new long[capacity];
         numbers = new double[capacity];
         kinds = new byte[capacity];
@@ -73,7 +87,7 @@ final class SampleBuffer {
 
     private void grow(int needed) {
         int capacity = Math.max(needed, times.length * 2);
-        tagIds = Arrays.copyOf(tagIds, capacity);
+        tags = Arrays.copyOf(tags, capacity);
         times = Arrays.copyOf(times, capacity);
         numbers = Arrays.copyOf(numbers, capacity);
         kinds = Arrays.copyOf(kinds, capacity);

@@ -38,15 +38,18 @@ final class SampleWriter implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Condition room = lock.newCondition();
+    private final Condition roundDone = lock.newCondition();
     private final ThrottledLog failureLog = new ThrottledLog(60);
     private final ExecutorService executor; // the one writer thread
     private SampleBuffer pending = new SampleBuffer(); // guarded by lock
     private int inFlight; // guarded by lock
     private boolean stopping; // guarded by lock
     private boolean finished; // guarded by lock
+    private long rounds; // guarded by lock
     private SampleBuffer writing = new SampleBuffer(); // writer thread only
     private final AtomicLong stored = new AtomicLong();
     private volatile long lastCommitTime;
+    private volatile long nextRound; // System.nanoTime() when the next round is due
     private volatile long lastCommitMillis;
     private volatile long failedCommits;
 
@@ -110,6 +113,29 @@ final class SampleWriter implements AutoCloseable {
         return stored.get();
     }
 
+    /**
+     * Returns once the writer is not expected to start a round within {@code nanos}: at once if its next round
+     * is due later than that, else after its next round (committed, or nothing to write), waiting at most two
+     * commit intervals. Work that blocks the writer (a checkpoint) is best started then.
+     */
+    void awaitQuietWindow(long nanos) {
+        if (nextRound - System.nanoTime() >= nanos) {
+            return;
+        }
+        lock.lock();
+        try {
+            long round = rounds;
+            long wait = 2 * intervalNanos;
+            while (rounds == round && !finished && wait > 0) {
+                wait = roundDone.awaitNanos(wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     long lastCommitTime() {
         return lastCommitTime;
     }
@@ -149,6 +175,7 @@ final class SampleWriter implements AutoCloseable {
                 // rounds start an interval apart whatever the commits take (fixed rate); after an early
                 // wake (the buffer filling up) the next round is an interval from now
                 deadline = Math.min(deadline, System.nanoTime()) + intervalNanos;
+                nextRound = deadline;
                 boolean ok = writing.size() == 0 || commit(writing);
                 if (!ok) {
                     TimeUnit.NANOSECONDS.sleep(intervalNanos); // the database is stalled: retry next round
@@ -159,6 +186,8 @@ final class SampleWriter implements AutoCloseable {
                 try {
                     inFlight = 0;
                     room.signalAll();
+                    rounds++;
+                    roundDone.signalAll();
                     if (last && pending.size() == 0) {
                         finished = true;
                         return;
@@ -202,6 +231,7 @@ final class SampleWriter implements AutoCloseable {
             return false;
         }
         keys.addCommitted(added);
+        rememberKeys(batch, added);
         long oldest = Long.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             oldest = Math.min(oldest, batch.times[i]);
@@ -213,26 +243,25 @@ final class SampleWriter implements AutoCloseable {
         return true;
     }
 
-    /** The key of each sample's tag, inserting rows for new tags into {@code tags}. */
+    /**
+     * The key of each sample's tag, inserting rows for new tags into {@code tags}. A tag's key is cached in its
+     * {@link SampleBuffer.Tag} once it is committed ({@link #rememberKeys}).
+     */
     private int[] resolveKeys(SampleBuffer batch, Map<String, Integer> added) throws SQLException {
         int[] result = new int[batch.size()];
-        String lastId = null;
-        int lastKey = 0;
         for (int i = 0; i < result.length; i++) {
-            String id = batch.tagIds[i];
-            if (!id.equals(lastId)) {
-                Integer key = keys.get(id);
-                if (key == null) {
-                    key = added.get(id);
+            SampleBuffer.Tag tag = batch.tags[i];
+            int key = tag.key;
+            if (key == 0) {
+                Integer known = keys.get(tag.id);
+                if (known != null) {
+                    key = known;
+                    tag.key = key;
+                } else {
+                    key = added.computeIfAbsent(tag.id, id -> keys.next() + added.size());
                 }
-                if (key == null) {
-                    key = keys.next() + added.size();
-                    added.put(id, key);
-                }
-                lastId = id;
-                lastKey = key;
             }
-            result[i] = lastKey;
+            result[i] = key;
         }
         if (!added.isEmpty()) {
             // new tags in one Appender pass, inside the round's transaction: 20,000 row-by-row INSERTs took 5-6 s
@@ -244,6 +273,19 @@ final class SampleWriter implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** After the commit that stored new tags: their keys into the batch's tags. */
+    private static void rememberKeys(SampleBuffer batch, Map<String, Integer> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            SampleBuffer.Tag tag = batch.tags[i];
+            if (tag.key == 0) {
+                tag.key = added.get(tag.id);
+            }
+        }
     }
 
     private void append(SampleBuffer batch, int[] tagKeys) throws SQLException {
@@ -282,6 +324,7 @@ final class SampleWriter implements AutoCloseable {
             stopping = true;
             work.signalAll();
             room.signalAll();
+            roundDone.signalAll();
         } finally {
             lock.unlock();
         }
