@@ -225,7 +225,10 @@ public final class AlarmServiceImpl implements AlarmService, AutoCloseable {
             boolean checkHistorian = ++ticks % HISTORIAN_CHECK_TICKS == 0;
             if (checkHistorian) {
                 Historian h = historian;
-                historianFault = historianMonitor.check(h == null ? null : h.stats(), TimeUtil.micros(clock.instant()));
+                historianFault = historianMonitor.check(
+                        h == null ? null : h.stats(),
+                        h == null ? null : h.recovery().orElse(null),
+                        TimeUtil.micros(clock.instant()));
             }
             synchronized (lock) {
                 if (!closed) {

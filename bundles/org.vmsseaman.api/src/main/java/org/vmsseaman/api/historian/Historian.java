@@ -73,4 +73,12 @@ public interface Historian {
 
     /** Current statistics. */
     HistorianStats stats();
+
+    /**
+     * The recovery from a damaged database file at start, if there was one: what was kept aside and which
+     * window of samples is lost.
+     *
+     * @since 1.2
+     */
+    Optional<Recovery> recovery();
 }

@@ -43,9 +43,19 @@ final class DamagedFiles {
      * @throws IllegalStateException if a file cannot be moved
      */
     static List<Path> moveAside(Path file) {
+        return moveAside(List.of(file, wal(file)));
+    }
+
+    /**
+     * Renames each of {@code files} that exists to {@code <name>.damaged-<UTC timestamp>} in its folder.
+     *
+     * @return the new paths
+     * @throws IllegalStateException if a file cannot be moved
+     */
+    static List<Path> moveAside(List<Path> files) {
         String suffix = ".damaged-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
         List<Path> moved = new ArrayList<>(2);
-        for (Path p : List.of(file, wal(file))) {
+        for (Path p : files) {
             if (!Files.exists(p)) {
                 continue;
             }

@@ -7,13 +7,17 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vmsseaman.api.historian.Recovery;
 
 /**
  * The DuckDB database: opens (or, if damaged, replaces) the file, creates the schema and hands out
@@ -56,6 +60,7 @@ final class Database implements AutoCloseable {
 
     private final Path file;
     private final DuckDBConnection root;
+    private volatile Recovery recovery;
 
     private Database(Path file, DuckDBConnection root) {
         this.file = file;
@@ -64,8 +69,10 @@ final class Database implements AutoCloseable {
 
     /**
      * Opens the database in {@code file}, or in memory if {@code file} is null. A file that cannot be
-     * opened (damaged, mismatched WAL, not a DuckDB file) is moved aside with its WAL and replaced by a
-     * new one; a file that is locked or not readable is not touched.
+     * opened is recovered: first its write-ahead log alone is moved aside and the database opened without
+     * it (losing only what was not checkpointed); if that fails too, the database is moved aside as well
+     * and a new one started. Nothing is deleted, and {@link #recovery()} says what was lost. A file that is
+     * locked or not readable is not touched.
      *
      * @throws IllegalStateException if no database could be opened
      */
@@ -83,27 +90,71 @@ final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the folder of historian database " + absolute, e);
         }
+        SQLException failure;
         try {
             return attempt(absolute);
         } catch (SQLException e) {
-            if (!DamagedFiles.looksDamaged(absolute, e)) {
-                throw new IllegalStateException(
-                        "cannot open historian database " + absolute + ": " + e.getMessage(), e);
-            }
-            var moved = DamagedFiles.moveAside(absolute);
-            logger.error(
-                    "Historian database {} could not be opened ({}); moved {} aside and starting with a new, empty"
-                            + " database",
-                    absolute,
-                    e.getMessage(),
-                    moved);
+            failure = e;
         }
+        requireDamaged(absolute, failure);
+        Instant at = Instant.now();
+        String cause = String.valueOf(failure.getMessage());
+        List<Path> kept = new ArrayList<>();
+        Path wal = DamagedFiles.wal(absolute);
+        if (Files.exists(absolute) && Files.exists(wal)) {
+            kept.addAll(DamagedFiles.moveAside(List.of(wal)));
+            try {
+                Database db = attempt(absolute);
+                long newest = db.newestSample();
+                return db.recovered(new Recovery(
+                        at, cause, names(kept), true, newest == Long.MIN_VALUE ? null : instant(newest), at));
+            } catch (SQLException e) {
+                requireDamaged(absolute, e);
+                cause += "; without its write-ahead log: " + e.getMessage();
+            }
+        }
+        kept.addAll(DamagedFiles.moveAside(absolute));
         try {
-            return attempt(absolute);
+            return attempt(absolute).recovered(new Recovery(at, cause, names(kept), false, null, at));
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "cannot create a new historian database " + absolute + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void requireDamaged(Path file, SQLException e) {
+        if (!DamagedFiles.looksDamaged(file, e)) {
+            throw new IllegalStateException("cannot open historian database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Database recovered(Recovery r) {
+        this.recovery = r;
+        logger.error("Historian database {} could not be opened: {}", file, r.describe());
+        return this;
+    }
+
+    /** The recovery at open, or null if the database opened as it was. */
+    Recovery recovery() {
+        return recovery;
+    }
+
+    /** The time of the newest sample, µs, or {@code Long.MIN_VALUE} if there is none. */
+    private long newestSample() throws SQLException {
+        try (Statement st = root.createStatement();
+                ResultSet rs = st.executeQuery("SELECT max(ts) FROM all_samples")) {
+            rs.next();
+            long newest = rs.getLong(1);
+            return rs.wasNull() ? Long.MIN_VALUE : newest;
+        }
+    }
+
+    private static List<String> names(List<Path> paths) {
+        return paths.stream().map(p -> p.getFileName().toString()).toList();
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000);
     }
 
     private static Database attempt(Path file) throws SQLException {

@@ -21,6 +21,7 @@ import org.vmsseaman.api.historian.Bucket;
 import org.vmsseaman.api.historian.ExportRequest;
 import org.vmsseaman.api.historian.Historian;
 import org.vmsseaman.api.historian.HistorianStats;
+import org.vmsseaman.api.historian.Recovery;
 import org.vmsseaman.api.historian.Sample;
 import org.vmsseaman.api.tagstore.Subscription;
 import org.vmsseaman.api.tagstore.SubscriptionOptions;
@@ -157,6 +158,11 @@ public final class HistorianImpl implements Historian, AutoCloseable {
     public Optional<Sample> valueAt(String tagId, Instant time) {
         checkOpen();
         return queries.valueAt(tagId, time);
+    }
+
+    @Override
+    public Optional<Recovery> recovery() {
+        return Optional.ofNullable(database.recovery());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import org.duckdb.DuckDBDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vmsseaman.api.historian.Recovery;
 import org.vmsseaman.api.tag.DataType;
 
 class DamagedFileTest {
@@ -49,10 +51,54 @@ class DamagedFileTest {
         byte[] garbage = "this is not a DuckDB database ".repeat(500).getBytes(StandardCharsets.US_ASCII);
         Files.write(file, garbage);
 
-        recordsNewSamples(file);
+        try (Fixture f = new Fixture(file, 50, tag("a.one", DataType.DOUBLE))) {
+            Recovery r = f.historian.recovery().orElseThrow();
+            assertThat(r.databaseKept()).isFalse();
+            assertThat(r.lostFrom()).as("what the old file held is unknown").isNull();
+            assertThat(r.keptAside()).isEqualTo(damaged());
+            assertThat(r.describe()).contains("replaced by a new one", "every sample recorded before " + r.at());
+            f.publish(value("a.one", 1.5, T0));
+            f.awaitIdle();
+            assertThat(f.values("a.one")).containsExactly(1.5);
+        }
 
         assertThat(damaged()).singleElement().asString().startsWith("historian.duckdb.damaged-");
         assertThat(Files.readAllBytes(dir.resolve(damaged().get(0)))).isEqualTo(garbage);
+    }
+
+    @Test
+    void aGarbledWalOfAHistorianIsMovedAsideAloneAndTheRecordedSamplesAreKept() throws Exception {
+        Path file = dir.resolve("historian.duckdb");
+        try (Fixture f = new Fixture(file, 50, tag("a.one", DataType.DOUBLE))) {
+            f.publish(value("a.one", 1.0, T0), value("a.one", 2.0, T0 + 1_000_000));
+            f.awaitIdle();
+        } // a clean stop checkpoints: the samples are in the database file
+        try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:" + file, new Properties());
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE scratch AS SELECT * FROM range(1000)"); // only in the WAL
+            st.execute("PRAGMA disable_checkpoint_on_shutdown");
+        }
+        garble(DamagedFiles.wal(file));
+
+        try (Fixture f = new Fixture(file, 50, tag("a.one", DataType.DOUBLE))) {
+            Recovery r = f.historian.recovery().orElseThrow();
+            assertThat(r.databaseKept()).isTrue();
+            assertThat(r.keptAside()).singleElement().asString().startsWith("historian.duckdb.wal.damaged-");
+            assertThat(r.lostFrom()).as("the newest sample kept").isEqualTo(Instant.ofEpochSecond(1_735_689_601));
+            assertThat(r.lostUntil()).isEqualTo(r.at());
+            assertThat(r.describe()).contains("write-ahead log was damaged; database kept");
+            assertThat(f.values("a.one")).as("recorded before the damage").containsExactly(1.0, 2.0);
+            f.publish(value("a.one", 3.0, T0 + 2_000_000));
+            f.awaitIdle();
+            assertThat(f.values("a.one")).containsExactly(1.0, 2.0, 3.0);
+        }
+        assertThat(damaged()).singleElement().asString().startsWith("historian.duckdb.wal.damaged-");
+    }
+
+    private static void garble(Path wal) throws IOException {
+        byte[] bytes = Files.readAllBytes(wal);
+        Arrays.fill(bytes, bytes.length / 2, Math.min(bytes.length, bytes.length / 2 + 64), (byte) 0x5A);
+        Files.write(wal, bytes);
     }
 
     /** A database whose last changes are only in its WAL (no checkpoint at shutdown). */
@@ -70,18 +116,13 @@ class DamagedFileTest {
     }
 
     @Test
-    void aGarbledWalIsMovedAsideWithItsDatabaseAndANewOneStarted() throws Exception {
+    void aGarbledWalOfAnotherDatabaseIsMovedAsideAndTheFileOpened() throws Exception {
         Path file = databaseWithWal();
-        Path wal = DamagedFiles.wal(file);
-        byte[] bytes = Files.readAllBytes(wal);
-        Arrays.fill(bytes, bytes.length / 2, Math.min(bytes.length, bytes.length / 2 + 64), (byte) 0x5A);
-        Files.write(wal, bytes);
+        garble(DamagedFiles.wal(file));
 
         recordsNewSamples(file);
 
-        assertThat(damaged()).hasSize(2);
-        assertThat(damaged().get(0)).startsWith("historian.duckdb.damaged-");
-        assertThat(damaged().get(1)).startsWith("historian.duckdb.wal.damaged-");
+        assertThat(damaged()).singleElement().asString().startsWith("historian.duckdb.wal.damaged-");
     }
 
     @Test
@@ -92,6 +133,9 @@ class DamagedFileTest {
         byte[] bytes = Files.readAllBytes(wal);
         Files.write(wal, Arrays.copyOf(bytes, bytes.length / 2));
 
+        try (Fixture f = new Fixture(file, 50, tag("a.one", DataType.DOUBLE))) {
+            assertThat(f.historian.recovery()).isEmpty();
+        }
         recordsNewSamples(file);
 
         assertThat(damaged()).isEmpty();

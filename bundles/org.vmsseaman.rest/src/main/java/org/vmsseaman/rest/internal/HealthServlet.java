@@ -183,6 +183,15 @@ public final class HealthServlet extends JsonServlet {
         if (s.lost() > 0) {
             status.degraded("historian lost " + s.lost() + " updates (it fell behind the tag store)");
         }
+        h.recovery().ifPresent(r -> {
+            ObjectNode rn = n.putObject("recovery");
+            rn.put("at", r.at().toString());
+            rn.put("databaseKept", r.databaseKept());
+            rn.put("lostFrom", r.lostFrom() == null ? null : r.lostFrom().toString());
+            rn.put("lostUntil", r.lostUntil().toString());
+            rn.putPOJO("keptAside", r.keptAside());
+            rn.put("detail", r.describe());
+        });
         long now = org.vmsseaman.api.tag.TagValue.nowMicros();
         if (s.backlog() > 0 && s.lastCommitTime() != 0 && now - s.lastCommitTime() > COMMIT_OVERDUE_MICROS) {
             status.degraded("historian has not committed for " + (now - s.lastCommitTime()) / 1_000_000 + " s ("
