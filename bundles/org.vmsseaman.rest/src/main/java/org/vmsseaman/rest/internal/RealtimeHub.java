@@ -19,13 +19,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +47,20 @@ import org.vmsseaman.api.tagstore.TagStore;
  */
 @Component(
         service = {RealtimeHub.class, AlarmListener.class},
-        configurationPid = RealtimeHub.PID)
+        configurationPid = RealtimeHub.PID,
+        reference =
+                @Reference(
+                        name = RealtimeHub.ALARMS,
+                        service = AlarmService.class,
+                        cardinality = ReferenceCardinality.OPTIONAL,
+                        policy = ReferencePolicy.DYNAMIC))
 @Designate(ocd = RealtimeConfig.class)
 public final class RealtimeHub implements AlarmListener, RealtimeConnection.Host {
 
     /** Configuration PID. */
     public static final String PID = "org.vmsseaman.rest.realtime";
+
+    static final String ALARMS = "alarms";
 
     private final Logger logger = LoggerFactory.getLogger(RealtimeHub.class);
     private final TagStore tagStore;
@@ -65,20 +74,27 @@ public final class RealtimeHub implements AlarmListener, RealtimeConnection.Host
     private volatile RealtimeConnection[] fanOut = new RealtimeConnection[0];
     private Subscription subscription; // guarded by this
 
-    @Reference(
-            cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile AlarmService alarmService;
+    /** The alarm engine for the snapshots' active alarms, or null while it is not running. */
+    private final Supplier<AlarmService> alarmService;
 
+    /**
+     * The alarm service is looked up (DS lookup strategy) only when a snapshot is rendered: a bound
+     * reference would close a cycle, since the alarm service itself binds this hub as an AlarmListener.
+     */
     @Activate
-    public RealtimeHub(@Reference TagStore tagStore, RealtimeConfig config) {
-        this(tagStore, RealtimeSettings.from(config), config.maxTextMessageBytes());
+    public RealtimeHub(@Reference TagStore tagStore, RealtimeConfig config, ComponentContext context) {
+        this(tagStore, RealtimeSettings.from(config), config.maxTextMessageBytes(), () ->
+                (AlarmService) context.locateService(ALARMS));
     }
 
     /** A hub outside an OSGi framework (tests, benchmarks); {@link #close()} stops it. */
-    RealtimeHub(TagStore tagStore, RealtimeSettings settings, int maxTextMessageBytes) {
+    RealtimeHub(
+            TagStore tagStore,
+            RealtimeSettings settings,
+            int maxTextMessageBytes,
+            Supplier<AlarmService> alarmService) {
         this.tagStore = tagStore;
+        this.alarmService = alarmService;
         this.settings = settings;
         this.maxTextMessageBytes = maxTextMessageBytes;
         this.timer = Executors.newSingleThreadScheduledExecutor(threads("realtime-timer"));
@@ -87,11 +103,6 @@ public final class RealtimeHub implements AlarmListener, RealtimeConnection.Host
         timer.scheduleAtFixedRate(
                 this::heartbeats, settings.heartbeatSeconds(), settings.heartbeatSeconds(), TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(this::housekeeping, 1, 1, TimeUnit.SECONDS);
-    }
-
-    /** Sets the alarm service outside an OSGi framework. */
-    void alarmService(AlarmService s) {
-        this.alarmService = s;
     }
 
     private static ThreadFactory threads(String name) {
@@ -364,7 +375,7 @@ public final class RealtimeHub implements AlarmListener, RealtimeConnection.Host
         for (TagDefinition d : defs) {
             tags.add(Json.tag(d, tagStore.get(d.id()).orElse(null)));
         }
-        AlarmService a = alarmService;
+        AlarmService a = alarmService.get();
         n.put("alarmsRunning", a != null);
         ArrayNode alarms = n.putArray("alarms");
         if (a != null) {

@@ -30,7 +30,7 @@ class RealtimeHubTest {
                 tag("me.lube_oil.pressure", "me", DataType.DOUBLE),
                 tag("me.speed", "me", DataType.DOUBLE),
                 tag("ae1.running", "ae1", DataType.BOOLEAN)));
-        hub = new RealtimeHub(store, SETTINGS, 65_536);
+        hub = new RealtimeHub(store, SETTINGS, 65_536, () -> null);
     }
 
     @AfterEach
