@@ -91,6 +91,10 @@ final class WsClient implements WebSocket.Listener {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+    }
+
     /** Stops taking messages after the one being taken. */
     synchronized void pause() {
         paused = true;

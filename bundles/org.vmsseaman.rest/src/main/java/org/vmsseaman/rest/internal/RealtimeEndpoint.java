@@ -59,6 +59,13 @@ public final class RealtimeEndpoint {
         }
     }
 
+    @OnMessage
+    public void binary(Session session, java.nio.ByteBuffer data) {
+        if (session.getUserProperties().get(CONNECTION) instanceof RealtimeConnection c) {
+            hub.refuseBinary(c);
+        }
+    }
+
     @OnClose
     public void close(Session session, CloseReason reason) {
         if (session.getUserProperties().get(CONNECTION) instanceof RealtimeConnection c

@@ -269,6 +269,11 @@ public final class RealtimeHub implements AlarmListener, RealtimeConnection.Host
         }
     }
 
+    /** A binary message: the protocol has none, so the connection is closed with 1003 (unsupported data). */
+    void refuseBinary(RealtimeConnection c) {
+        close(c, 1003, "binary messages are not accepted");
+    }
+
     private void refuse(RealtimeConnection c, String field, String message) {
         if (!c.refused()) {
             close(c, 1008, "too many refused messages");
