@@ -1,0 +1,16 @@
+package org.vmsseaman.rest.internal;
+
+import java.util.function.Consumer;
+
+/** The socket under a realtime connection: asynchronous text sends and a close; a jakarta WebSocket session at runtime. */
+interface RealtimeTransport {
+
+    /**
+     * Sends one text frame without blocking; {@code done} is called once, with null on success or the
+     * failure, possibly on another thread.
+     */
+    void send(String text, Consumer<Throwable> done);
+
+    /** Closes the socket with a WebSocket close code and a short reason. Must not block for long. */
+    void close(int code, String reason);
+}
