@@ -7,8 +7,9 @@ import org.vmsseaman.api.historian.Recovery;
 
 /**
  * Self-monitoring of the historian, checked about once a second: is it missing, has it lost updates since
- * the last check, has it stopped committing with samples waiting, or did it start on a damaged database
- * (reported once, if that was recent)? Not thread-safe: one caller.
+ * the last check, has it stopped committing with samples waiting, did it start on a damaged database
+ * (reported once, if that was recent), or did its disk budget force raw samples out before their
+ * retention time (reported at the check that sees it)? Not thread-safe: one caller.
  */
 final class HistorianMonitor {
 
@@ -22,6 +23,7 @@ final class HistorianMonitor {
     private long missingSince = Long.MIN_VALUE;
     private long lostSeen = -1;
     private Recovery reported;
+    private long evictionSeen = -1;
 
     /**
      * What is wrong with the historian now, or null.
@@ -36,6 +38,7 @@ final class HistorianMonitor {
                 missingSince = now;
             }
             lostSeen = -1; // a historian that comes back counts from 0 again
+            evictionSeen = -1;
             return now - missingSince >= MISSING_GRACE_MICROS
                     ? "historian not running for " + (now - missingSince) / 1_000_000 + " s: values are not recorded"
                     : null;
@@ -58,10 +61,21 @@ final class HistorianMonitor {
             faults.add("historian has not committed for " + (now - stats.lastCommitTime()) / 1_000_000 + " s ("
                     + stats.backlog() + " samples waiting)");
         }
+        long eviction = stats.lastEvictionTime();
+        if (evictionSeen >= 0 && eviction != evictionSeen && eviction != 0) {
+            faults.add("historian disk budget reached: raw samples from " + instant(stats.evictedFrom()) + " to "
+                    + instant(stats.evictedUntil()) + " removed before their retention time (rollups kept)");
+        }
+        evictionSeen = eviction;
         if (newlyLost > 0) {
             faults.add("historian lost " + newlyLost + " updates (it fell behind the tag store; " + lost
                     + " since it started)");
         }
         return faults.isEmpty() ? null : String.join("; ", faults);
+    }
+
+    private static java.time.Instant instant(long micros) {
+        return java.time.Instant.ofEpochSecond(
+                Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000);
     }
 }

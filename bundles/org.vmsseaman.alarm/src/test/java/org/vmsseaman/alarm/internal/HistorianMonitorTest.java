@@ -77,4 +77,20 @@ class HistorianMonitorTest {
         HistorianMonitor later = new HistorianMonitor(); // an alarm engine started long after the recovery
         assertThat(later.check(stats(0, 0, T0), recovery, T0 + 601 * S)).isNull();
     }
+
+    @Test
+    void anEvictionForcedByTheDiskBudgetIsReportedAtTheCheckThatSeesIt() {
+        HistorianStats before = new HistorianStats(
+                1, 1, 0, 0, T0, 3, 0, 1, 0, Long.MIN_VALUE, T0 - 3_600 * S, T0 - 90_000 * S, T0 - 86_400 * S, 0, 0);
+        assertThat(monitor.check(before, null, T0))
+                .as("an eviction before the first check is old news")
+                .isNull();
+        HistorianStats after = new HistorianStats(
+                1, 1, 0, 0, T0, 3, 0, 1, 0, Long.MIN_VALUE, T0 + S, T0 - 86_400 * S, T0 - 82_800 * S, 0, 0);
+        assertThat(monitor.check(after, null, T0 + 2 * S))
+                .isEqualTo(
+                        "historian disk budget reached: raw samples from 2027-01-14T08:00:00Z to 2027-01-14T09:00:00Z"
+                                + " removed before their retention time (rollups kept)");
+        assertThat(monitor.check(after, null, T0 + 3 * S)).isNull();
+    }
 }

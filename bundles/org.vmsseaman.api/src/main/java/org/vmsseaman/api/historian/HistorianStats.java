@@ -18,7 +18,10 @@ package org.vmsseaman.api.historian;
  *     0 if never since start
  * @param evictedFrom start of the time window of raw samples that eviction removed (0 if none)
  * @param evictedUntil end (exclusive) of that window (0 if none); rollups of the window are kept
- * @since 1.1
+ * @param receivedPerSecond updates received per second, over the time between the two latest readings of
+ *     these statistics at least a second apart (0 until there are two)
+ * @param storedPerSecond samples committed per second, over the same time
+ * @since 1.2
  */
 public record HistorianStats(
         long received,
@@ -33,9 +36,11 @@ public record HistorianStats(
         long compactedUntil,
         long lastEvictionTime,
         long evictedFrom,
-        long evictedUntil) {
+        long evictedUntil,
+        double receivedPerSecond,
+        double storedPerSecond) {
 
-    /** Statistics without compaction or eviction figures (as of version 1.0). */
+    /** Statistics without compaction, eviction or rate figures (as of version 1.0). */
     public HistorianStats(
             long received,
             long stored,
@@ -59,6 +64,8 @@ public record HistorianStats(
                 Long.MIN_VALUE,
                 0,
                 0,
-                0);
+                0,
+                0.0,
+                0.0);
     }
 }

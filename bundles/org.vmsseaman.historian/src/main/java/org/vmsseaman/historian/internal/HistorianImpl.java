@@ -43,6 +43,7 @@ public final class HistorianImpl implements Historian, AutoCloseable {
     private final SampleWriter writer;
     private final Maintenance maintenance;
     private final RawTotals totals = new RawTotals();
+    private final Rates rates = new Rates();
     private final Recorder recorder;
     private final Queries queries;
     private final MultiTagQueries multiTag;
@@ -168,9 +169,12 @@ public final class HistorianImpl implements Historian, AutoCloseable {
     @Override
     public HistorianStats stats() {
         Retention.Eviction eviction = maintenance.lastEviction();
+        long received = recorder.received();
+        long stored = writer.stored();
+        double[] perSecond = rates.update(System.nanoTime(), received, stored);
         return new HistorianStats(
-                recorder.received(),
-                writer.stored(),
+                received,
+                stored,
                 writer.backlog(),
                 recorder.lost(),
                 writer.lastCommitTime(),
@@ -181,7 +185,9 @@ public final class HistorianImpl implements Historian, AutoCloseable {
                 maintenance.compactedUntil(),
                 eviction == null ? 0 : eviction.time(),
                 eviction == null ? 0 : eviction.from(),
-                eviction == null ? 0 : eviction.until());
+                eviction == null ? 0 : eviction.until(),
+                perSecond[0],
+                perSecond[1]);
     }
 
     /**

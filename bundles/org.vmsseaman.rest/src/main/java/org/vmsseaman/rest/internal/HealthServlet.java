@@ -165,6 +165,8 @@ public final class HealthServlet extends JsonServlet {
         org.vmsseaman.api.historian.HistorianStats s = h.stats();
         n.put("received", s.received());
         n.put("stored", s.stored());
+        n.put("receivedPerSecond", Math.round(s.receivedPerSecond()));
+        n.put("storedPerSecond", Math.round(s.storedPerSecond()));
         n.put("backlog", s.backlog());
         n.put("lost", s.lost());
         n.put("lastCommit", Json.time(s.lastCommitTime()));
