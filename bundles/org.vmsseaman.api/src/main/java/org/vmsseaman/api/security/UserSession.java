@@ -17,6 +17,9 @@ public record UserSession(String token, String user, Role role, String remoteAdd
     /** Request attribute under which the HTTP layer puts the authenticated {@link UserSession}. */
     public static final String REQUEST_ATTRIBUTE = "org.vmsseaman.security.session";
 
+    /** Name of the browser session cookie (HttpOnly, SameSite=Strict) that carries the token. */
+    public static final String COOKIE = "vmsseaman_session";
+
     public UserSession {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(user, "user");
