@@ -28,7 +28,8 @@ public final class NotFoundServlet extends JsonServlet {
                 404,
                 "Not Found",
                 "no resource " + req.getRequestURI()
-                        + " (endpoints: /health, /project, /tags, /tags/{id}, /system/console)",
+                        + " (endpoints: /health, /auth/login, /auth/me, /auth/logout, /project, /tags, /tags/{id}, /alarms,"
+                        + " /users, /system/console)",
                 null);
     }
 
