@@ -32,6 +32,12 @@ public final class Main {
             "org.ops4j.pax.logging.pax-logging-log4j2",
             "org.apache.felix.configadmin");
 
+    /** Id of the security bundle's Web Console security provider, which the console waits for. */
+    public static final String WEBCONSOLE_SECURITY_PROVIDER = "vmsseaman";
+
+    /** Where the first start writes the generated password of user {@code admin}, relative to the home. */
+    public static final String INITIAL_ADMIN_PASSWORD = "data/security/initial-admin-password";
+
     private Main() {}
 
     public static void main(String[] args) throws Exception {
@@ -55,10 +61,8 @@ public final class Main {
         // Until pax-logging takes over java.util.logging, bundles that log through it (SPI Fly) would flood the
         // console.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        ConsoleCredentials credentials =
-                ConsoleCredentials.loadOrCreate(options.home().resolve("data/security/webconsole.properties"));
         prepareHome(options);
-        Map<String, Object> properties = frameworkProperties(options, credentials);
+        Map<String, Object> properties = frameworkProperties(options);
         Felix felix = new Felix(properties);
         felix.init();
         AutoProcessor.process(properties, felix.getBundleContext());
@@ -69,7 +73,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(felix), "vmsseaman-shutdown"));
         felix.start();
-        printBanner(options, credentials);
+        printBanner(options);
         FrameworkEvent event = felix.waitForStop(0);
         if (event.getType() == FrameworkEvent.ERROR) {
             System.exit(1);
@@ -96,7 +100,7 @@ public final class Main {
      * The framework properties the runtime starts with; also used by the in-framework tests so they boot
      * exactly what the distribution boots. No side effects.
      */
-    public static Map<String, Object> frameworkProperties(Options o, ConsoleCredentials c) {
+    public static Map<String, Object> frameworkProperties(Options o) {
         Path home = o.home();
         Path cache = home.resolve("data/felix-cache");
         Map<String, Object> p = new HashMap<>();
@@ -127,10 +131,9 @@ public final class Main {
         p.put("org.osgi.service.http.port", Integer.toString(o.port()));
         p.put("org.ops4j.pax.web.listening.addresses", o.host());
         p.put("org.ops4j.pax.web.server.connector.idleTimeout", "30000");
-        // Web Console: never its built-in admin/admin
-        p.put("felix.webconsole.username", c.username());
-        p.put("felix.webconsole.password", c.passwordHash());
-        p.put("felix.webconsole.realm", "VMS Seaman");
+        // Web Console: never its built-in admin/admin. It stays unregistered until the security bundle's
+        // provider (VMS Seaman users, role admin) is there, and that provider outranks the built-in one.
+        p.put("felix.webconsole.security.providers", WEBCONSOLE_SECURITY_PROVIDER);
         // Gogo shell only when asked for
         p.put("gosh.args", o.console() ? "" : "--nointeractive");
         // VMS Seaman
@@ -144,21 +147,24 @@ public final class Main {
         return p;
     }
 
-    private static void printBanner(Options o, ConsoleCredentials c) {
+    private static void printBanner(Options o) {
         String host = o.host().equals("0.0.0.0") ? "localhost" : o.host();
         String base = "http://" + host + ":" + o.port();
         System.out.println("VMS Seaman started (home " + o.home() + ")");
         System.out.println("  project:     " + (o.vmsproj() == null ? "built-in demo vessel" : o.vmsproj()));
         System.out.println("  REST API:    " + base + "/health, " + base + "/tags");
-        System.out.println("  Web Console: " + base + "/system/console  user '" + c.username() + "', password in "
-                + c.file() + (c.generated() ? " (generated now)" : ""));
+        System.out.println("  log in:      POST " + base + "/auth/login (users and roles: README)");
+        System.out.println("  Web Console: " + base + "/system/console (administrators)");
+        Path initial = o.home().resolve(INITIAL_ADMIN_PASSWORD);
+        System.out.println("  first login: user 'admin', password in " + initial
+                + " (written on first start, deleted once the password is changed)");
         System.out.println("  logs:        " + o.home().resolve("logs"));
         if (!o.host().startsWith("127.")
                 && !o.host().equals("localhost")
                 && !o.host().equals("::1")) {
             System.out.println(
-                    "  WARNING: listening on " + o.host() + " over plain HTTP: the Web Console password crosses"
-                            + " the network unencrypted and the REST API has no authentication yet. Use a trusted network only.");
+                    "  WARNING: listening on " + o.host() + " over plain HTTP: passwords and session tokens cross"
+                            + " the network unencrypted. Use a trusted network only.");
         }
     }
 

@@ -29,6 +29,8 @@ public class AlarmRestartIT {
     private static final String UNACKED = "me.lube_oil.inlet_pressure.sensor_fault";
 
     private Process process;
+    /** The admin's session token in the runtime now running (sessions do not survive a restart). */
+    private static String admin;
 
     @After
     public void stop() throws InterruptedException {
@@ -47,25 +49,26 @@ public class AlarmRestartIT {
         int port = Distribution.freePort();
 
         start(home, port);
+        admin = Distribution.loginAdmin(port, home);
         awaitState(port, ACKED, "unacknowledged");
         awaitState(port, UNACKED, "unacknowledged");
         String unackedOccurrence = alarm(port, UNACKED).path("occurrence").asText();
-        HttpResponse<String> ack =
-                LoopbackHttp.post(port, "/alarms/" + ACKED + "/ack", "{\"user\":\"chief engineer\"}");
+        HttpResponse<String> ack = LoopbackHttp.post(port, "/alarms/" + ACKED + "/ack", "{}", admin);
         assertEquals(ack.body(), 200, ack.statusCode());
         String ackedOccurrence = JSON.readTree(ack.body()).path("occurrence").asText();
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9 right after the answer
 
         start(home, port);
+        admin = Distribution.loginAdmin(port, home);
         awaitState(port, UNACKED, "unacknowledged");
         JsonNode acked = alarm(port, ACKED);
         assertEquals(acked.toString(), "acknowledged", acked.path("state").asText());
-        assertEquals("chief engineer", acked.path("acknowledgedBy").asText());
+        assertEquals("admin", acked.path("acknowledgedBy").asText());
         assertEquals(ackedOccurrence, acked.path("occurrence").asText());
         assertEquals(unackedOccurrence, alarm(port, UNACKED).path("occurrence").asText());
 
         List<String> steps = new ArrayList<>();
-        HttpResponse<String> journal = LoopbackHttp.get(port, "/alarms/journal", null);
+        HttpResponse<String> journal = LoopbackHttp.get(port, "/alarms/journal", admin);
         for (JsonNode e : JSON.readTree(journal.body())) {
             String id = e.path("alarmId").asText();
             if (id.equals(ACKED) || id.equals(UNACKED)) {
@@ -94,7 +97,7 @@ public class AlarmRestartIT {
                 () -> alarm(port, id).path("state").asText().equals(state),
                 () -> {
                     try {
-                        return LoopbackHttp.get(port, "/alarms/" + id, null).body();
+                        return LoopbackHttp.get(port, "/alarms/" + id, admin).body();
                     } catch (RuntimeException e) {
                         return e.toString();
                     }
@@ -102,7 +105,7 @@ public class AlarmRestartIT {
     }
 
     private static JsonNode alarm(int port, String id) {
-        HttpResponse<String> r = LoopbackHttp.get(port, "/alarms/" + id, null);
+        HttpResponse<String> r = LoopbackHttp.get(port, "/alarms/" + id, admin);
         if (r.statusCode() != 200) {
             throw new IllegalStateException("/alarms/" + id + " answered " + r.statusCode() + ": " + r.body());
         }

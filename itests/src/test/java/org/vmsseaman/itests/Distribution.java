@@ -18,7 +18,6 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Constants;
-import org.vmsseaman.launcher.ConsoleCredentials;
 import org.vmsseaman.launcher.Main;
 import org.vmsseaman.launcher.Options;
 
@@ -30,8 +29,8 @@ final class Distribution {
 
     /** Framework property naming the test's runtime home. */
     static final String HOME = "vmsseaman.itest.home";
-    /** Framework property with the Web Console password generated for this run. */
-    static final String CONSOLE_PASSWORD = "vmsseaman.itest.console.password";
+    /** Session tokens of the generated admin, per runtime port. */
+    private static final Map<String, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Distribution() {}
 
@@ -62,19 +61,15 @@ final class Distribution {
             args.addAll(List.of("--vmsproj", projectFile.toString()));
         }
         Options options = Options.parse(args.toArray(String[]::new), home);
-        ConsoleCredentials credentials =
-                ConsoleCredentials.loadOrCreate(home.resolve("data/security/webconsole.properties"));
 
         Main.prepareHome(options);
         List<Option> result = new ArrayList<>();
-        for (Map.Entry<String, Object> e :
-                Main.frameworkProperties(options, credentials).entrySet()) {
+        for (Map.Entry<String, Object> e : Main.frameworkProperties(options).entrySet()) {
             if (!e.getKey().startsWith("org.osgi.framework.storage")) { // pax-exam owns the cache
                 result.add(frameworkProperty(e.getKey()).value(e.getValue()));
             }
         }
         result.add(frameworkProperty(HOME).value(home.toString()));
-        result.add(frameworkProperty(CONSOLE_PASSWORD).value(credentials.password()));
         result.add(frameworkProperty(Constants.FRAMEWORK_BOOTDELEGATION)
                 .value("sun.*,com.sun.*,jdk.internal.reflect,jdk.internal.reflect.*"));
         result.add(systemProperty("vmsseaman.home").value(home.toString()));
@@ -112,6 +107,43 @@ final class Distribution {
         return Path.of(System.getProperty("vmsseaman.dist", "../distribution/target/vmsseaman"))
                 .toAbsolutePath()
                 .normalize();
+    }
+
+    /** The password the runtime in {@code home} generated for user admin on its first start (waits for it). */
+    static String initialAdminPassword(Path home) {
+        Path file = home.resolve(Main.INITIAL_ADMIN_PASSWORD);
+        Await.until(java.time.Duration.ofSeconds(60), "the runtime writes " + file, () -> Files.exists(file));
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code admin:<generated password>} of the runtime in {@code home}, for HTTP Basic. */
+    static String adminBasic(Path home) {
+        return "admin:" + initialAdminPassword(home);
+    }
+
+    /** A session token of user admin in the runtime of {@code context}: logged in once per runtime. */
+    static String adminToken(org.osgi.framework.BundleContext context) {
+        return ADMIN_TOKENS.computeIfAbsent(
+                context.getProperty("org.osgi.service.http.port"),
+                port -> loginAdmin(port, Path.of(context.getProperty(HOME))));
+    }
+
+    /** Logs in as admin (waiting until the runtime answers) and returns the session token. */
+    static String loginAdmin(Object port, Path home) {
+        String password = initialAdminPassword(home);
+        String[] token = new String[1];
+        Await.until(java.time.Duration.ofSeconds(60), "admin logs in", () -> {
+            var r = LoopbackHttp.login(port, "admin", password);
+            if (r.statusCode() == 200) {
+                token[0] = r.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            }
+            return token[0] != null;
+        });
+        return token[0];
     }
 
     /** Deletes the demo vessel's timed fault scenarios: they are for a person watching; tests inject their own faults. */

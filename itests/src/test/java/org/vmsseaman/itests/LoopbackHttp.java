@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** GET requests to a runtime under test on 127.0.0.1, optionally with Basic credentials. */
+/**
+ * Requests to a runtime under test on 127.0.0.1. {@code credentials} is null (anonymous), {@code user:password}
+ * (HTTP Basic) or a session token (sent as {@code Authorization: Bearer}).
+ */
 final class LoopbackHttp {
 
     private static final HttpClient CLIENT =
@@ -18,44 +21,50 @@ final class LoopbackHttp {
     private LoopbackHttp() {}
 
     /**
-     * {@code GET http://127.0.0.1:port/path}; {@code userColonPassword} null for an anonymous request.
+     * {@code GET http://127.0.0.1:port/path}.
      *
      * @throws IllegalStateException if the request fails (refused, timed out), so waits retry it
      */
-    static HttpResponse<String> get(Object port, String path, String userColonPassword) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10));
-        if (userColonPassword != null) {
-            b.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8)));
-        }
-        return send(b.build());
+    static HttpResponse<String> get(Object port, String path, String credentials) {
+        return send("GET", port, path, null, credentials);
     }
 
-    /** {@code GET http://127.0.0.1:port/path} anonymously, the body as bytes (a binary download). */
-    static HttpResponse<byte[]> getBytes(Object port, String path) {
-        return send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    /** {@code GET http://127.0.0.1:port/path}, the body as bytes (a binary download). */
+    static HttpResponse<byte[]> getBytes(Object port, String path, String credentials) {
+        return send(request("GET", port, path, null, credentials), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** {@code POST http://127.0.0.1:port/path} with a JSON body (null: none). */
-    static HttpResponse<String> post(Object port, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10));
-        if (json == null) {
-            b.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        }
-        return send(b.build());
+    static HttpResponse<String> post(Object port, String path, String json, String credentials) {
+        return send("POST", port, path, json, credentials);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        return send(request, HttpResponse.BodyHandlers.ofString());
+    /** {@code POST /auth/login} with a user and password. */
+    static HttpResponse<String> login(Object port, String user, String password) {
+        return post(port, "/auth/login", "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}", null);
+    }
+
+    /** Any method, with a JSON body (null: none). */
+    static HttpResponse<String> send(String method, Object port, String path, String json, String credentials) {
+        return send(request(method, port, path, json, credentials), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String method, Object port, String path, String json, String credentials) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (credentials != null && credentials.contains(":")) {
+            b.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        } else if (credentials != null) {
+            b.header("Authorization", "Bearer " + credentials);
+        }
+        if (json == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return b.build();
     }
 
     private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {

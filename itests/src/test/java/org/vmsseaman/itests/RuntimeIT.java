@@ -123,23 +123,23 @@ public class RuntimeIT {
         assertTrue(me.size() > 0);
         me.forEach(t -> assertEquals("me", t.path("system").asText()));
 
-        HttpResponse<String> missing = request("/tags/no.such.tag", null);
+        HttpResponse<String> missing = request("/tags/no.such.tag", admin());
         assertEquals(404, missing.statusCode());
         assertTrue(
                 missing.body(),
                 JSON.readTree(missing.body()).path("message").asText().contains("no.such.tag"));
 
-        HttpResponse<String> malformed = request("/tags?group=%ff%fe", null);
+        HttpResponse<String> malformed = request("/tags?group=%ff%fe", admin());
         assertEquals(400, malformed.statusCode());
         assertTrue(
                 malformed.body(),
                 JSON.readTree(malformed.body()).path("message").asText().contains("malformed query"));
 
-        HttpResponse<String> bad = request("/tags?quality=EXCELLENT", null);
+        HttpResponse<String> bad = request("/tags?quality=EXCELLENT", admin());
         assertEquals(400, bad.statusCode());
         assertEquals("quality", JSON.readTree(bad.body()).path("parameter").asText());
 
-        HttpResponse<String> project = request("/project", null);
+        HttpResponse<String> project = request("/project", admin());
         assertEquals(200, project.statusCode());
         assertEquals(
                 projectService.project().vessel().name(),
@@ -178,9 +178,10 @@ public class RuntimeIT {
         assertTrue("only the requested aggregates", b.path("max").isMissingNode());
 
         assertEquals(
-                400, request("/tags/" + tag + "/history?since=yesterday", null).statusCode());
-        assertEquals(400, request("/tags/" + tag + "/history?agg=avg", null).statusCode());
-        assertEquals(404, request("/tags/no.such.tag/history", null).statusCode());
+                400,
+                request("/tags/" + tag + "/history?since=yesterday", admin()).statusCode());
+        assertEquals(400, request("/tags/" + tag + "/history?agg=avg", admin()).statusCode());
+        assertEquals(404, request("/tags/no.such.tag/history", admin()).statusCode());
 
         Path db = Path.of(context.getProperty(Distribution.HOME), "data", "historian.duckdb");
         assertTrue("the historian records into data/ by default: " + db, Files.exists(db));
@@ -234,7 +235,7 @@ public class RuntimeIT {
                     buckets.path("tags").path(id).path("buckets").size() >= 2);
         }
 
-        HttpResponse<String> csv = request("/history/export?tags=" + tags + range + "&format=csv", null);
+        HttpResponse<String> csv = request("/history/export?tags=" + tags + range + "&format=csv", admin());
         assertEquals(csv.body(), 200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         assertTrue(csv.headers()
@@ -250,7 +251,8 @@ public class RuntimeIT {
 
         HttpResponse<byte[]> parquet = LoopbackHttp.getBytes(
                 context.getProperty("org.osgi.service.http.port"),
-                "/history/export?tags=" + tags + range + "&format=parquet");
+                "/history/export?tags=" + tags + range + "&format=parquet",
+                admin());
         assertEquals(200, parquet.statusCode());
         assertEquals(
                 "application/vnd.apache.parquet",
@@ -268,25 +270,28 @@ public class RuntimeIT {
 
         assertBadParameter("/history", "tags");
         assertBadParameter("/history?tags=" + tags + ",no.such.tag", "tags");
-        assertTrue(request("/history?tags=no.such.tag", null).body().contains("no.such.tag"));
+        assertTrue(request("/history?tags=no.such.tag", admin()).body().contains("no.such.tag"));
         assertBadParameter("/history?tags=" + tags + "&limit=0", "limit");
         assertBadParameter("/history/export?tags=" + tags + "&format=xlsx", "format");
         assertBadParameter("/history/export?tags=" + tags + "&limit=10", "limit");
         assertBadParameter("/history/export?tags=" + tags + "&since=yesterday", "since");
-        assertEquals(404, request("/history/nothing", null).statusCode());
+        assertEquals(404, request("/history/nothing", admin()).statusCode());
     }
 
     @Test
-    public void webConsoleRefusesAdminAdminAndAcceptsTheGeneratedPassword() throws Exception {
+    public void webConsoleRefusesAnonymousAndAdminAdminAndAcceptsTheGeneratedAdmin() throws Exception {
         Await.until(
                 STARTUP,
                 "web console registered",
-                () -> request("/system/console/bundles", "admin:x").statusCode() == 401);
-        assertEquals(401, request("/system/console/bundles", "admin:admin").statusCode());
+                () -> request("/system/console/bundles", admin()).statusCode() == 200);
         assertEquals(401, request("/system/console/bundles", null).statusCode());
-        String password = context.getProperty(Distribution.CONSOLE_PASSWORD);
+        assertEquals(401, request("/system/console/bundles", "admin:admin").statusCode());
         assertEquals(
-                200, request("/system/console/bundles", "admin:" + password).statusCode());
+                200,
+                request(
+                                "/system/console/bundles",
+                                Distribution.adminBasic(Path.of(context.getProperty(Distribution.HOME))))
+                        .statusCode());
     }
 
     @Test
@@ -448,7 +453,7 @@ public class RuntimeIT {
     }
 
     private void assertBadParameter(String path, String parameter) throws IOException {
-        HttpResponse<String> r = request(path, null);
+        HttpResponse<String> r = request(path, admin());
         assertEquals(path + ": " + r.body(), 400, r.statusCode());
         assertEquals(path, parameter, JSON.readTree(r.body()).path("parameter").asText());
     }
@@ -533,13 +538,17 @@ public class RuntimeIT {
                         .collect(Collectors.toSet());
     }
 
-    private HttpResponse<String> request(String path, String userColonPassword) {
-        return LoopbackHttp.get(context.getProperty("org.osgi.service.http.port"), path, userColonPassword);
+    private HttpResponse<String> request(String path, String credentials) {
+        return LoopbackHttp.get(context.getProperty("org.osgi.service.http.port"), path, credentials);
+    }
+
+    private String admin() {
+        return Distribution.adminToken(context);
     }
 
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> r = request(path, null);
+            HttpResponse<String> r = request(path, admin());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
             }
@@ -551,7 +560,7 @@ public class RuntimeIT {
 
     private String safeGet(String path) {
         try {
-            return request(path, null).body();
+            return request(path, admin()).body();
         } catch (RuntimeException e) {
             return e.toString();
         }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.After;
@@ -28,7 +27,7 @@ public class StartScriptIT {
     }
 
     @Test
-    public void startsTheDemoVesselWithGeneratedCredentialsAndStopsCleanlyOnSigterm() throws Exception {
+    public void startsTheDemoVesselWithAGeneratedAdminPasswordAndStopsCleanlyOnSigterm() throws Exception {
         Path home = Distribution.copy();
         int port = Distribution.freePort();
         Path out = home.resolve("start-output.txt");
@@ -42,24 +41,18 @@ public class StartScriptIT {
                 "GET /health answers OK",
                 () -> LoopbackHttp.get(port, "/health", null).body().contains("\"status\":\"OK\""),
                 () -> output(out));
-        Path credentials = home.resolve("data/security/webconsole.properties");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));
+        Path password = home.resolve("data/security/initial-admin-password");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(password)));
         assertTrue(
-                "the start output says where the password is: " + output(out),
-                output(out).contains(credentials.toString()));
-        Properties p = new Properties();
-        try (var r = Files.newBufferedReader(credentials)) {
-            p.load(r);
-        }
+                "the start output says where the admin password is: " + output(out),
+                output(out).contains(password.toString()));
+        assertEquals(401, LoopbackHttp.get(port, "/tags", null).statusCode());
         assertEquals(
                 401,
                 LoopbackHttp.get(port, "/system/console/bundles", "admin:admin").statusCode());
         assertEquals(
                 200,
-                LoopbackHttp.get(
-                                port,
-                                "/system/console/bundles",
-                                p.getProperty("username") + ":" + p.getProperty("password"))
+                LoopbackHttp.get(port, "/system/console/bundles", Distribution.adminBasic(home))
                         .statusCode());
 
         process.toHandle().destroy(); // SIGTERM, as a service manager stops it

@@ -81,7 +81,7 @@ public class WebSocketIT {
     @Test
     public void aClientGetsASnapshotThenSimulatorUpdatesAlarmEventsAndHeartbeatsInSequence() throws IOException {
         Await.until(WAIT, "the wire break alarm is raised", () -> LoopbackHttp.get(
-                        port(), "/alarms/" + WIRE_BREAK_ALARM, null)
+                        port(), "/alarms/" + WIRE_BREAK_ALARM, admin())
                 .body()
                 .contains("\"state\":\"unacknowledged\""));
         WsClient c = connect("");
@@ -108,7 +108,7 @@ public class WebSocketIT {
         String id = value.path("id").asText();
         assertTrue(value.toString(), value.path("receiveTime").asText().endsWith("Z"));
         JsonNode rest =
-                JSON.readTree(LoopbackHttp.get(port(), "/tags/" + id, null).body());
+                JSON.readTree(LoopbackHttp.get(port(), "/tags/" + id, admin()).body());
         for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             assertTrue("GET /tags/" + id + " has '" + name + "' too: " + rest, rest.has(name));
@@ -120,7 +120,7 @@ public class WebSocketIT {
 
         assertEquals(
                 200,
-                LoopbackHttp.post(port(), "/alarms/" + WIRE_BREAK_ALARM + "/ack", "{\"user\":\"chief\"}")
+                LoopbackHttp.post(port(), "/alarms/" + WIRE_BREAK_ALARM + "/ack", "{}", admin())
                         .statusCode());
         JsonNode event = c.await(
                         WAIT,
@@ -129,9 +129,26 @@ public class WebSocketIT {
                                 && m.path("event").path("alarmId").asText().equals(WIRE_BREAK_ALARM))
                 .path("event");
         assertEquals("acknowledged", event.path("transition").asText());
-        assertEquals("chief", event.path("user").asText());
+        assertEquals("the logged-in user", "admin", event.path("user").asText());
         assertTrue(event.path("seq").asLong() > 0);
         assertContiguous(c.messages(), 1);
+    }
+
+    @Test
+    public void anAnonymousClientIsRefusedAtTheHandshake() {
+        connect(""); // the endpoint is up
+        try {
+            WsClient.connect(port(), "", null).close();
+            throw new AssertionError("an anonymous WebSocket connection was accepted");
+        } catch (IllegalStateException refused) {
+            assertTrue(refused.getMessage(), refused.getMessage().contains("401"));
+        }
+        try {
+            WsClient.connect(port(), "", "not-a-session").close();
+            throw new AssertionError("a made-up token was accepted");
+        } catch (IllegalStateException refused) {
+            assertTrue(refused.getMessage(), refused.getMessage().contains("401"));
+        }
     }
 
     @Test
@@ -308,7 +325,7 @@ public class WebSocketIT {
     private WsClient connect(String query) {
         WsClient[] c = new WsClient[1];
         Await.until(WAIT, "/ws/realtime accepts a connection", () -> {
-            c[0] = WsClient.connect(port(), query);
+            c[0] = WsClient.connect(port(), query, admin());
             return true;
         });
         clients.add(c[0]);
@@ -317,6 +334,10 @@ public class WebSocketIT {
 
     private String port() {
         return context.getProperty("org.osgi.service.http.port");
+    }
+
+    private String admin() {
+        return Distribution.adminToken(context);
     }
 
     /** Every message has the next sequence number, starting at {@code first}. */

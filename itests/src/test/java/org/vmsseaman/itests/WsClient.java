@@ -34,17 +34,24 @@ final class WsClient implements WebSocket.Listener {
 
     private WsClient() {}
 
-    /** Connects to {@code ws://127.0.0.1:port/ws/realtime?query}; throws if refused (so waits retry). */
-    static WsClient connect(Object port, String query) {
+    /**
+     * Connects to {@code ws://127.0.0.1:port/ws/realtime?query} with a session token (null: anonymously);
+     * throws if refused (so waits retry).
+     */
+    static WsClient connect(Object port, String query, String token) {
         WsClient c = new WsClient();
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/realtime" + (query.isEmpty() ? "" : "?" + query));
         try {
-            c.socket = HTTP.newWebSocketBuilder()
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(uri, c)
-                    .get(10, TimeUnit.SECONDS);
+            WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            c.socket = builder.buildAsync(uri, c).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot connect to " + uri + ": " + e, e);
+            String answer = e.getCause() instanceof java.net.http.WebSocketHandshakeException h
+                    ? " (handshake answered " + h.getResponse().statusCode() + ")"
+                    : "";
+            throw new IllegalStateException("cannot connect to " + uri + ": " + e + answer, e);
         }
         return c;
     }

@@ -40,14 +40,15 @@ import org.vmsseaman.api.project.AlarmPriority;
  *   <li>{@code GET /alarms} — alarms not normal (or every alarm with {@code all=true}); filters {@code group},
  *       {@code priority}, {@code state}, each a comma-separated list
  *   <li>{@code GET /alarms/{id}} — one alarm, by id or occurrence number
- *   <li>{@code POST /alarms/{id}/ack}, {@code /shelve}, {@code /unshelve}, {@code /out-of-service},
- *       {@code /return-to-service} — commands with a JSON body naming the {@code user} (and {@code reason},
- *       {@code minutes} where they apply)
+ *   <li>{@code POST /alarms/{id}/ack} (role operator), {@code /shelve}, {@code /unshelve}, {@code /out-of-service},
+ *       {@code /return-to-service} (role engineer) — commands given by the logged-in user, with a JSON body
+ *       holding {@code reason} and {@code minutes} where they apply
  *   <li>{@code GET /alarms/journal?since&until&limit} (default: the last 24 hours), {@code GET /alarms/kpi},
  *       {@code GET /alarms/engineer-call}, {@code GET /alarms/watch}, {@code POST /alarms/watch/start|reset|stop}
  * </ul>
  *
- * <p>Until users and roles exist (issue 5), the acting user is taken from the body.
+ * <p>The acting user is the authenticated one. A {@code user} field in the body (the reference runtime's
+ * form) is refused with 400 unless it names that same user.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/alarms", "/alarms/*"})
@@ -145,7 +146,12 @@ public final class AlarmsServlet extends JsonServlet {
         String[] p = parts(req);
         AlarmService s = service();
         ObjectNode body = body(req);
-        String user = text(body, "user", true);
+        String user = require(req, role(p), "POST " + req.getRequestURI()).user();
+        String claimed = text(body, "user", false);
+        if (claimed != null && !claimed.equals(user)) {
+            throw new BadRequest(
+                    "user", "\"user\" is taken from your login (" + user + "), not from the body; leave it out");
+        }
         try {
             if (p[0].equals("watch")) {
                 WatchTimer w =
@@ -174,6 +180,12 @@ public final class AlarmsServlet extends JsonServlet {
                 default -> throw new BadRequest("body", e.getMessage());
             }
         }
+    }
+
+    /** Acknowledging and the watch timer's start and reset need an operator; everything else an engineer. */
+    private static org.vmsseaman.api.security.Role role(String[] p) {
+        boolean operator = p[0].equals("watch") ? !p[1].equals("stop") : p[1].equals("ack");
+        return operator ? org.vmsseaman.api.security.Role.OPERATOR : org.vmsseaman.api.security.Role.ENGINEER;
     }
 
     private static String text(ObjectNode body, String field, boolean required) throws BadRequest {

@@ -91,6 +91,11 @@ public final class HealthServlet extends JsonServlet {
     }
 
     @Override
+    boolean open(HttpServletRequest req) {
+        return true;
+    }
+
+    @Override
     Set<String> parameters(HttpServletRequest req) {
         return Set.of();
     }

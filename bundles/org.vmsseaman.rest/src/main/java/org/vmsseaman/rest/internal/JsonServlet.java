@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vmsseaman.api.security.Role;
+import org.vmsseaman.api.security.UserSession;
 
 /**
- * Base of the JSON endpoints: GET (and HEAD) unless a subclass accepts POST, unknown query parameters
- * refused with 400, bodies read with bounds, every failure answered as a JSON error and never as a
- * stack trace.
+ * Base of the JSON endpoints: GET (and HEAD) unless a subclass accepts POST, PUT or DELETE, unknown query
+ * parameters refused with 400, bodies read with bounds, every failure answered as a JSON error and never as
+ * a stack trace. Every request needs the session the security bundle's preprocessor put into the request
+ * (401 without one, so an endpoint stays closed even if that preprocessor is missing), except where
+ * {@link #open} says otherwise; {@link #require} checks a role (403 naming it).
  */
 abstract class JsonServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -32,6 +36,41 @@ abstract class JsonServlet extends HttpServlet {
     /** Answers a POST whose parameters were checked; only called where {@link #methods} has POST. */
     void post(HttpServletRequest req, HttpServletResponse resp) throws IOException, BadRequest {
         throw new IllegalStateException("POST not implemented");
+    }
+
+    /** Answers a PUT; only called where {@link #methods} has PUT. */
+    void put(HttpServletRequest req, HttpServletResponse resp) throws IOException, BadRequest {
+        throw new IllegalStateException("PUT not implemented");
+    }
+
+    /** Answers a DELETE; only called where {@link #methods} has DELETE. */
+    void delete(HttpServletRequest req, HttpServletResponse resp) throws IOException, BadRequest {
+        throw new IllegalStateException("DELETE not implemented");
+    }
+
+    /** Whether this request is answered without a session; only {@code GET /health} and the login are. */
+    boolean open(HttpServletRequest req) {
+        return false;
+    }
+
+    /** The authenticated session of the request, or null. */
+    static UserSession session(HttpServletRequest req) {
+        return req.getAttribute(UserSession.REQUEST_ATTRIBUTE) instanceof UserSession s ? s : null;
+    }
+
+    /** The request's session if its role includes {@code role}; otherwise a 403 naming the role. */
+    static UserSession require(HttpServletRequest req, Role role, String what) {
+        UserSession s = session(req);
+        if (s == null) {
+            throw new Unauthorized("authentication required");
+        }
+        if (!s.role().includes(role)) {
+            throw new Forbidden(
+                    role,
+                    what + " needs role " + role.label() + " (you are " + s.user() + ", "
+                            + s.role().label() + ")");
+        }
+        return s;
     }
 
     static final Set<String> READ_ONLY = Set.of("GET", "HEAD");
@@ -90,6 +129,9 @@ abstract class JsonServlet extends HttpServlet {
                         null);
                 return;
             }
+            if (!open(req) && session(req) == null) {
+                throw new Unauthorized("authentication required: log in with POST /auth/login");
+            }
             java.util.Map<String, String[]> parameters;
             try {
                 parameters = req.getParameterMap();
@@ -107,13 +149,24 @@ abstract class JsonServlet extends HttpServlet {
                                             : " (accepted: " + String.join(", ", accepted) + ")"));
                 }
             }
-            if (method.equals("POST")) {
-                post(req, resp);
-            } else {
-                get(req, resp);
+            switch (method) {
+                case "POST" -> post(req, resp);
+                case "PUT" -> put(req, resp);
+                case "DELETE" -> delete(req, resp);
+                default -> get(req, resp);
             }
         } catch (BadRequest e) {
             Json.error(resp, 400, "Bad Request", e.getMessage(), e.parameter);
+        } catch (Unauthorized e) {
+            resp.setHeader("WWW-Authenticate", "Bearer realm=\"VMS Seaman\"");
+            Json.error(resp, 401, "Unauthorized", e.getMessage(), null);
+        } catch (Forbidden e) {
+            com.fasterxml.jackson.databind.node.ObjectNode body = Json.object();
+            body.put("status", 403);
+            body.put("error", "Forbidden");
+            body.put("message", e.getMessage());
+            body.put("role", e.role.label());
+            Json.write(resp, 403, body);
         } catch (NotFound e) {
             Json.error(resp, 404, "Not Found", e.getMessage(), null);
         } catch (Conflict e) {
@@ -138,6 +191,26 @@ abstract class JsonServlet extends HttpServlet {
         BadRequest(String parameter, String message) {
             super(message);
             this.parameter = parameter;
+        }
+    }
+
+    /** No valid credentials. */
+    static final class Unauthorized extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unauthorized(String message) {
+            super(message);
+        }
+    }
+
+    /** Authenticated, but the role does not allow it. */
+    static final class Forbidden extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Role role;
+
+        Forbidden(Role role, String message) {
+            super(message);
+            this.role = role;
         }
     }
 

@@ -28,8 +28,8 @@ public final class NotFoundServlet extends JsonServlet {
                 404,
                 "Not Found",
                 "no resource " + req.getRequestURI()
-                        + " (endpoints: /health, /project, /tags, /tags/{id}, /tags/{id}/history, /history, /history/export,"
-                        + " /alarms, /system/console)",
+                        + " (endpoints: /health, /auth/login, /auth/me, /auth/logout, /project, /tags, /tags/{id},"
+                        + " /tags/{id}/history, /history, /history/export, /alarms, /users, /ws/realtime, /system/console)",
                 null);
     }
 
