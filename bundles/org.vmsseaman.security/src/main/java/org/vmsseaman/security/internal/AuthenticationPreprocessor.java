@@ -6,8 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -83,11 +85,49 @@ public final class AuthenticationPreprocessor implements Preprocessor {
             return;
         }
         req.setAttribute(UserSession.REQUEST_ATTRIBUTE, session.get());
-        chain.doFilter(req, resp);
+        chain.doFilter(new Authenticated(req, session.get()), resp);
     }
 
     @Override
     public void destroy() {
         // nothing to release
+    }
+
+    /**
+     * The request as the servlet API reports an authenticated one: the user as its principal and remote
+     * user, the role (and those it includes) for {@code isUserInRole}. The WebSocket handshake hands the
+     * principal to the endpoint's session this way.
+     */
+    private static final class Authenticated extends HttpServletRequestWrapper {
+        private final UserSession session;
+
+        Authenticated(HttpServletRequest request, UserSession session) {
+            super(request);
+            this.session = session;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return session::user;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return session.user();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            try {
+                return session.role().includes(Role.of(role));
+            } catch (IllegalArgumentException unknown) {
+                return false;
+            }
+        }
+
+        @Override
+        public String getAuthType() {
+            return "VMSSEAMAN";
+        }
     }
 }

@@ -1,0 +1,75 @@
+package org.vmsseaman.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.io.IOException;
+import java.time.Duration;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * With the security bundle stopped (by an administrator, or failing), nothing opens up: REST answers 401
+ * and the WebSocket closes an unauthenticated connection at once. A runtime of its own, because stopping
+ * the bundle ends every session.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WithoutSecurityIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        return Distribution.options();
+    }
+
+    @Test
+    public void stoppingTheSecurityBundleFailsClosed() throws Exception {
+        String admin = Distribution.adminToken(context);
+        Await.until(
+                WAIT,
+                "GET /tags answers the admin",
+                () -> LoopbackHttp.get(port(), "/tags", admin).statusCode() == 200);
+        WsClient.connect(port(), "", admin).close(); // the endpoint is up
+
+        Bundle security = null;
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().equals("org.vmsseaman.security")) {
+                security = b;
+            }
+        }
+        if (security == null) {
+            throw new AssertionError("no bundle org.vmsseaman.security");
+        }
+        security.stop();
+
+        assertEquals(
+                "REST without the security bundle",
+                401,
+                LoopbackHttp.get(port(), "/tags", admin).statusCode());
+        WsClient anonymous = WsClient.connect(port(), "", null);
+        assertEquals(
+                "an unauthenticated WebSocket is closed (policy violation)",
+                1008,
+                anonymous.awaitClose(Duration.ofSeconds(30)));
+        assertEquals(
+                "/health stays open",
+                200,
+                LoopbackHttp.get(port(), "/health", null).statusCode());
+    }
+
+    private String port() {
+        return context.getProperty("org.osgi.service.http.port");
+    }
+}
