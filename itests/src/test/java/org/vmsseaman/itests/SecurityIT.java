@@ -126,6 +126,63 @@ public class SecurityIT {
                 200,
                 LoopbackHttp.post(port(), "/alarms/" + FAULT + "/unshelve", "{}", engineer)
                         .statusCode());
+
+        // the audit trail: engineers and administrators read it, operators may not, nobody changes it
+        Await.until(
+                WAIT,
+                "the login, the acknowledgement and the commands in GET /audit",
+                () -> {
+                    List<String> seen = audit(engineer);
+                    return seen.contains("oscar login oscar SUCCESS")
+                            && seen.contains("oscar alarm.ack " + FAULT + " SUCCESS")
+                            && seen.contains("oscar alarm.shelve " + FAULT + " DENIED")
+                            && seen.contains("erin alarm.shelve " + FAULT + " SUCCESS")
+                            && seen.contains("erin alarm.unshelve " + FAULT + " SUCCESS");
+                },
+                () -> String.join("\n", audit(engineer)));
+        JsonNode entry = JSON
+                .readTree(
+                        LoopbackHttp.get(port(), "/audit?limit=100000", admin()).body())
+                .findParents("action")
+                .stream()
+                .filter(e -> e.path("action").asText().equals("alarm.ack"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(entry.toString(), entry.path("time").asText().endsWith("Z"));
+        assertEquals(entry.toString(), "oscar", entry.path("user").asText());
+        assertFalse(entry.toString(), entry.path("remoteAddress").asText().isEmpty());
+        HttpResponse<String> forbidden = LoopbackHttp.get(port(), "/audit", operator);
+        assertEquals(forbidden.body(), 403, forbidden.statusCode());
+        assertEquals("engineer", JSON.readTree(forbidden.body()).path("role").asText());
+        assertEquals(200, LoopbackHttp.get(port(), "/audit", admin()).statusCode());
+        assertEquals(
+                400, LoopbackHttp.get(port(), "/audit?limit=100001", engineer).statusCode());
+        for (String method : List.of("POST", "PUT", "DELETE")) {
+            for (String token : List.of(operator, engineer, admin())) {
+                int status =
+                        LoopbackHttp.send(method, port(), "/audit", "{}", token).statusCode();
+                assertTrue(method + " /audit -> " + status, status == 405 || status == 403);
+            }
+        }
+    }
+
+    /** The last day's audit entries as {@code user action target outcome} lines, oldest first. */
+    private List<String> audit(String token) {
+        HttpResponse<String> r = LoopbackHttp.get(port(), "/audit?limit=100000", token);
+        if (r.statusCode() != 200) {
+            return List.of(r.statusCode() + " " + r.body());
+        }
+        List<String> lines = new ArrayList<>();
+        try {
+            for (JsonNode e : JSON.readTree(r.body())) {
+                lines.add(e.path("user").asText() + " " + e.path("action").asText() + " "
+                        + (e.path("target").isNull() ? "-" : e.path("target").asText()) + " "
+                        + e.path("outcome").asText());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return lines;
     }
 
     @Test

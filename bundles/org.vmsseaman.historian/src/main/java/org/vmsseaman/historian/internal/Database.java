@@ -49,6 +49,9 @@ final class Database implements AutoCloseable {
         // minute / hour: floor(ts / 1 min or 1 h), i.e. small integers that compress to a few bits per row
         "CREATE TABLE IF NOT EXISTS rollup_1m(tag_key INTEGER NOT NULL, minute" + ROLLUP_COLUMNS,
         "CREATE TABLE IF NOT EXISTS rollup_1h(tag_key INTEGER NOT NULL, hour" + ROLLUP_COLUMNS,
+        // the audit trail (AuditLog): append-only, never deleted or changed; ts in µs since the epoch UTC
+        "CREATE TABLE IF NOT EXISTS audit(seq BIGINT NOT NULL, ts BIGINT NOT NULL, \"user\" VARCHAR NOT NULL,"
+                + " action VARCHAR NOT NULL, target VARCHAR, outcome VARCHAR NOT NULL, detail VARCHAR, remote VARCHAR)",
         "INSERT INTO meta VALUES ('schema_version', '" + SCHEMA_VERSION + "') ON CONFLICT DO NOTHING",
         // rollups are complete for every minute below compacted_until; raw samples before raw_from are gone
         "INSERT INTO meta VALUES ('" + Meta.COMPACTED_UNTIL + "', '" + Long.MIN_VALUE + "') ON CONFLICT DO NOTHING",
@@ -153,7 +156,8 @@ final class Database implements AutoCloseable {
         return paths.stream().map(p -> p.getFileName().toString()).toList();
     }
 
-    private static Instant instant(long micros) {
+    /** The instant of {@code micros} since the epoch. */
+    static Instant instant(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000);
     }
 

@@ -23,17 +23,23 @@ import org.vmsseaman.api.historian.Historian;
 import org.vmsseaman.api.historian.HistorianStats;
 import org.vmsseaman.api.historian.Recovery;
 import org.vmsseaman.api.historian.Sample;
+import org.vmsseaman.api.security.AuditEntry;
+import org.vmsseaman.api.security.AuditTrail;
 import org.vmsseaman.api.tagstore.Subscription;
 import org.vmsseaman.api.tagstore.SubscriptionOptions;
 import org.vmsseaman.api.tagstore.TagStore;
 
 /**
  * The DuckDB historian: records tag values from a lossless tag store subscription through one
- * writer thread and answers queries on connections of their own.
+ * writer thread and answers queries on connections of their own. It also keeps the audit trail in the same
+ * database ({@link AuditLog}), so both share one file and one lifecycle.
  */
-@Component(service = Historian.class, immediate = true, configurationPid = HistorianImpl.PID)
+@Component(
+        service = {Historian.class, AuditTrail.class},
+        immediate = true,
+        configurationPid = HistorianImpl.PID)
 @Designate(ocd = HistorianConfig.class)
-public final class HistorianImpl implements Historian, AutoCloseable {
+public final class HistorianImpl implements Historian, AuditTrail, AutoCloseable {
 
     /** Configuration PID. */
     public static final String PID = "org.vmsseaman.historian";
@@ -49,6 +55,7 @@ public final class HistorianImpl implements Historian, AutoCloseable {
     private final MultiTagQueries multiTag;
     private final Export export;
     private final Subscription subscription;
+    private final AuditLog audit;
     private volatile boolean closed;
 
     @Activate
@@ -69,6 +76,7 @@ public final class HistorianImpl implements Historian, AutoCloseable {
         this.database = Database.open(file);
         SampleWriter w = null;
         Maintenance m = null;
+        AuditLog a = null;
         try {
             TagKeys keys = new TagKeys(database.loadTagKeys());
             try (var conn = database.connect()) {
@@ -86,6 +94,8 @@ public final class HistorianImpl implements Historian, AutoCloseable {
                     multiTag,
                     m::compactedUntil,
                     file == null ? null : database.file().getParent());
+            a = new AuditLog(database);
+            this.audit = a;
             this.subscription = tagStore.subscribe(
                     recorder, SubscriptionOptions.lossless("historian").withCapacity(settings.bufferCapacity()));
             logger.info(
@@ -99,6 +109,9 @@ public final class HistorianImpl implements Historian, AutoCloseable {
             }
             if (m != null) {
                 m.close();
+            }
+            if (a != null) {
+                a.close();
             }
             database.close();
             if (e instanceof RuntimeException r) {
@@ -119,6 +132,7 @@ public final class HistorianImpl implements Historian, AutoCloseable {
         subscription.close();
         maintenance.close();
         writer.close();
+        audit.close();
         queries.close();
         database.close();
         logger.info("Historian stopped: {} samples stored since start", writer.stored());
@@ -159,6 +173,18 @@ public final class HistorianImpl implements Historian, AutoCloseable {
     public Optional<Sample> valueAt(String tagId, Instant time) {
         checkOpen();
         return queries.valueAt(tagId, time);
+    }
+
+    /** Queues the entry for the audit table; throws {@link IllegalStateException} once stopped. */
+    @Override
+    public void append(AuditEntry entry) {
+        audit.append(entry);
+    }
+
+    @Override
+    public List<AuditEntry> read(Instant since, Instant until, int limit) {
+        checkOpen();
+        return audit.read(since, until, limit);
     }
 
     @Override

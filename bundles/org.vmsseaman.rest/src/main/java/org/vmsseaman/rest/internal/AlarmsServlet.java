@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vmsseaman.api.alarm.Alarm;
 import org.vmsseaman.api.alarm.AlarmCommandException;
 import org.vmsseaman.api.alarm.AlarmEvent;
@@ -32,6 +34,9 @@ import org.vmsseaman.api.alarm.AlarmState;
 import org.vmsseaman.api.alarm.EngineerCall;
 import org.vmsseaman.api.alarm.WatchTimer;
 import org.vmsseaman.api.project.AlarmPriority;
+import org.vmsseaman.api.security.AuditEntry;
+import org.vmsseaman.api.security.AuditTrail;
+import org.vmsseaman.api.security.UserSession;
 
 /**
  * The alarm endpoints.
@@ -48,7 +53,8 @@ import org.vmsseaman.api.project.AlarmPriority;
  * </ul>
  *
  * <p>The acting user is the authenticated one. A {@code user} field in the body (the reference runtime's
- * form) is refused with 400 unless it names that same user.
+ * form) is refused with 400 unless it names that same user. Every POST command, refused ones included, is handed to
+ * the {@link AuditTrail} if there is one.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/alarms", "/alarms/*"})
@@ -66,6 +72,14 @@ public final class AlarmsServlet extends JsonServlet {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AlarmService alarms;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail auditTrail;
+
+    private final transient Logger logger = LoggerFactory.getLogger(AlarmsServlet.class);
 
     private static String[] parts(HttpServletRequest req) {
         String path = req.getPathInfo();
@@ -115,15 +129,9 @@ public final class AlarmsServlet extends JsonServlet {
         if (p.length == 1) {
             switch (p[0]) {
                 case "journal" -> {
-                    Instant until = HistoryQuery.instant(req, "until", Instant.now());
-                    Instant since = HistoryQuery.instant(req, "since", until.minus(Duration.ofHours(24)));
-                    if (since.isAfter(until)) {
-                        throw new BadRequest("since", "since " + since + " is after until " + until);
-                    }
-                    String l = req.getParameter("limit");
-                    int limit = l == null || l.isBlank() ? JOURNAL_DEFAULT_LIMIT : HistoryQuery.limit(l);
+                    HistoryQuery.Window w = HistoryQuery.window(req, Duration.ofHours(24), JOURNAL_DEFAULT_LIMIT);
                     ArrayNode out = Json.array();
-                    s.journal(since, until, limit).forEach(e -> out.add(event(e)));
+                    s.journal(w.since(), w.until(), w.limit()).forEach(e -> out.add(event(e)));
                     Json.write(resp, 200, out);
                 }
                 case "kpi" -> Json.write(resp, 200, kpi(s.kpi()));
@@ -141,9 +149,65 @@ public final class AlarmsServlet extends JsonServlet {
         throw new NotFound("no resource " + req.getRequestURI());
     }
 
+    /**
+     * Runs the command and records it in the audit trail: {@code alarm.<command>} with the alarm as target, or
+     * {@code watch.<command>}; {@code SUCCESS}, {@code DENIED} (role) or {@code FAILURE} with the error message.
+     * A request without a session is not recorded (the security bundle answers it before it gets here).
+     */
     @Override
     void post(HttpServletRequest req, HttpServletResponse resp) throws IOException, BadRequest {
         String[] p = parts(req);
+        boolean watch = p[0].equals("watch");
+        String action = (watch ? "watch." : "alarm.") + p[1];
+        String target;
+        try {
+            target = command(p, req, resp);
+        } catch (BadRequest | RuntimeException e) {
+            boolean known = e instanceof BadRequest
+                    || e instanceof Forbidden
+                    || e instanceof NotFound
+                    || e instanceof Conflict
+                    || e instanceof Unavailable;
+            audit(
+                    req,
+                    action,
+                    watch ? null : p[0],
+                    e instanceof Forbidden ? AuditEntry.Outcome.DENIED : AuditEntry.Outcome.FAILURE,
+                    known ? e.getMessage() : "server error: " + e.getClass().getSimpleName());
+            throw e;
+        }
+        audit(req, action, target, AuditEntry.Outcome.SUCCESS, null);
+    }
+
+    /** Hands an entry to the audit trail if there is one; never fails the command. */
+    private void audit(
+            HttpServletRequest req, String action, String target, AuditEntry.Outcome outcome, String detail) {
+        UserSession session = session(req);
+        AuditTrail trail = auditTrail;
+        if (session == null) {
+            return;
+        }
+        if (trail == null) {
+            logger.warn("No audit trail: {} of {} by {} ({}) is not recorded", action, target, session.user(), outcome);
+            return;
+        }
+        try {
+            trail.append(new AuditEntry(
+                    Instant.now(), session.user(), action, target, outcome, detail, req.getRemoteAddr()));
+        } catch (RuntimeException e) {
+            logger.warn(
+                    "Audit trail refused {} of {} by {} ({}): {}",
+                    action,
+                    target,
+                    session.user(),
+                    outcome,
+                    e.toString());
+        }
+    }
+
+    /** Runs a command; the id of the alarm it addressed, or null for the watch timer. */
+    private String command(String[] p, HttpServletRequest req, HttpServletResponse resp)
+            throws IOException, BadRequest {
         AlarmService s = service();
         ObjectNode body = body(req);
         String user = require(req, role(p), "POST " + req.getRequestURI()).user();
@@ -161,7 +225,7 @@ public final class AlarmsServlet extends JsonServlet {
                             default -> s.stopWatch(user);
                         };
                 Json.write(resp, 200, watch(w));
-                return;
+                return null;
             }
             String id = p[0];
             Alarm a =
@@ -173,6 +237,7 @@ public final class AlarmsServlet extends JsonServlet {
                         default -> s.returnToService(id, user);
                     };
             Json.write(resp, 200, alarm(a));
+            return a.id();
         } catch (AlarmCommandException e) {
             switch (e.reason()) {
                 case NOT_FOUND -> throw new NotFound(e.getMessage());

@@ -176,6 +176,24 @@ final class HistoryQuery {
         }
     }
 
+    /** The {@code since}, {@code until} and {@code limit} of a journal-like query. */
+    record Window(Instant since, Instant until, int limit) {}
+
+    /**
+     * {@code since} and {@code until} (default: the {@code back} before now) and {@code limit} (default
+     * {@code defaultLimit}, at most {@value #MAX_LIMIT}) of a journal-like query such as {@code /alarms/journal}
+     * and {@code /audit}.
+     */
+    static Window window(HttpServletRequest req, Duration back, int defaultLimit) throws BadRequest {
+        Instant until = instant(req, "until", Instant.now());
+        Instant since = instant(req, "since", until.minus(back));
+        if (since.isAfter(until)) {
+            throw new BadRequest("since", "since " + since + " is after until " + until);
+        }
+        String l = req.getParameter("limit");
+        return new Window(since, until, l == null || l.isBlank() ? defaultLimit : limit(l));
+    }
+
     static int limit(String s) throws BadRequest {
         if (s == null || s.isBlank()) {
             return DEFAULT_LIMIT;

@@ -29,7 +29,7 @@ public final class NotFoundServlet extends JsonServlet {
                 "Not Found",
                 "no resource " + req.getRequestURI()
                         + " (endpoints: /health, /auth/login, /auth/me, /auth/logout, /project, /tags, /tags/{id},"
-                        + " /tags/{id}/history, /history, /history/export, /alarms, /users, /ws/realtime, /system/console)",
+                        + " /tags/{id}/history, /history, /history/export, /alarms, /audit, /users, /ws/realtime, /system/console)",
                 null);
     }
 
