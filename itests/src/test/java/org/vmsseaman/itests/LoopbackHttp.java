@@ -71,7 +71,7 @@ final class LoopbackHttp {
         try {
             return CLIENT.send(request, body);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -155,31 +155,56 @@ abstract class JsonServlet extends HttpServlet {
                 case "DELETE" -> delete(req, resp);
                 default -> get(req, resp);
             }
-        } catch (BadRequest e) {
-            Json.error(resp, 400, "Bad Request", e.getMessage(), e.parameter);
-        } catch (Unauthorized e) {
+        } catch (BadRequest
+                | RuntimeException e) { // Unauthorized, Forbidden, NotFound, Conflict, Unavailable or a failure
+            discardBody(req);
+            fail(req, resp, e);
+        }
+    }
+
+    private void fail(HttpServletRequest req, HttpServletResponse resp, Exception e) throws IOException {
+        if (e instanceof BadRequest b) {
+            Json.error(resp, 400, "Bad Request", b.getMessage(), b.parameter);
+        } else if (e instanceof Unauthorized) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"VMS Seaman\"");
             Json.error(resp, 401, "Unauthorized", e.getMessage(), null);
-        } catch (Forbidden e) {
+        } else if (e instanceof Forbidden f) {
             com.fasterxml.jackson.databind.node.ObjectNode body = Json.object();
             body.put("status", 403);
             body.put("error", "Forbidden");
-            body.put("message", e.getMessage());
-            body.put("role", e.role.label());
+            body.put("message", f.getMessage());
+            body.put("role", f.role.label());
             Json.write(resp, 403, body);
-        } catch (NotFound e) {
+        } else if (e instanceof NotFound) {
             Json.error(resp, 404, "Not Found", e.getMessage(), null);
-        } catch (Conflict e) {
+        } else if (e instanceof Conflict) {
             Json.error(resp, 409, "Conflict", e.getMessage(), null);
-        } catch (Unavailable e) {
+        } else if (e instanceof Unavailable) {
             Json.error(resp, 503, "Service Unavailable", e.getMessage(), null);
-        } catch (RuntimeException e) {
+        } else {
             logger.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
             if (!resp.isCommitted()) {
                 resp.reset();
                 Json.error(
                         resp, 500, "Internal Server Error", "the server failed to answer; see the runtime log", null);
             }
+        }
+    }
+
+    /**
+     * Reads what is left of a small request body before an error is answered. Answering while the client is
+     * still sending makes the container close the connection, and the client sees a broken pipe instead of
+     * the answer. A body over {@value #MAX_BODY_BYTES} bytes is not read: that connection may close.
+     */
+    static void discardBody(HttpServletRequest req) {
+        long length = req.getContentLengthLong();
+        if (length == 0 || length > MAX_BODY_BYTES) {
+            return;
+        }
+        try {
+            req.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException | IllegalStateException e) {
+            // already read as characters, or the client went away: nothing to wait for
         }
     }
 

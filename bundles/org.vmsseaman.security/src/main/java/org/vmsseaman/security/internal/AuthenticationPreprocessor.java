@@ -6,10 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.Principal;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,6 +29,7 @@ import org.vmsseaman.api.security.UserSession;
 public final class AuthenticationPreprocessor implements Preprocessor {
 
     static final String CONSOLE = "/system/console";
+    private static final int SMALL_BODY_BYTES = 16 * 1024;
 
     private final SecurityService security;
 
@@ -69,10 +68,12 @@ public final class AuthenticationPreprocessor implements Preprocessor {
         try {
             session = HttpCredentials.authenticate(security, req, resp);
         } catch (AuthenticationException e) {
+            discardSmallBody(req);
             HttpCredentials.unauthorized(resp, console, e.getMessage());
             return;
         }
         if (session.isEmpty()) {
+            discardSmallBody(req);
             HttpCredentials.unauthorized(
                     resp,
                     console,
@@ -81,53 +82,33 @@ public final class AuthenticationPreprocessor implements Preprocessor {
             return;
         }
         if (console && !session.get().role().includes(Role.ADMIN)) {
+            discardSmallBody(req);
             HttpCredentials.error(resp, 403, "Forbidden", "the Web Console needs role admin", Role.ADMIN.label());
             return;
         }
         req.setAttribute(UserSession.REQUEST_ATTRIBUTE, session.get());
-        chain.doFilter(new Authenticated(req, session.get()), resp);
+        chain.doFilter(req, resp);
+    }
+
+    /**
+     * Reads a small request body (at most 16 KB, what the REST endpoints accept) before a refusal is
+     * answered: answering while the client still sends makes the container close the connection, and the
+     * client sees a broken pipe instead of the 401.
+     */
+    private static void discardSmallBody(HttpServletRequest req) {
+        long length = req.getContentLengthLong();
+        if (length == 0 || length > SMALL_BODY_BYTES) {
+            return;
+        }
+        try {
+            req.getInputStream().readNBytes(SMALL_BODY_BYTES + 1);
+        } catch (IOException | IllegalStateException e) {
+            // the client went away: nothing to wait for
+        }
     }
 
     @Override
     public void destroy() {
         // nothing to release
-    }
-
-    /**
-     * The request as the servlet API reports an authenticated one: the user as its principal and remote
-     * user, the role (and those it includes) for {@code isUserInRole}. The WebSocket handshake hands the
-     * principal to the endpoint's session this way.
-     */
-    private static final class Authenticated extends HttpServletRequestWrapper {
-        private final UserSession session;
-
-        Authenticated(HttpServletRequest request, UserSession session) {
-            super(request);
-            this.session = session;
-        }
-
-        @Override
-        public Principal getUserPrincipal() {
-            return session::user;
-        }
-
-        @Override
-        public String getRemoteUser() {
-            return session.user();
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            try {
-                return session.role().includes(Role.of(role));
-            } catch (IllegalArgumentException unknown) {
-                return false;
-            }
-        }
-
-        @Override
-        public String getAuthType() {
-            return "VMSSEAMAN";
-        }
     }
 }
