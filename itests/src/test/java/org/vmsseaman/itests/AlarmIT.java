@@ -55,11 +55,11 @@ public class AlarmIT {
                 null,
                 Map.of(
                         "org.vmsseaman.driver.simulator.fault-wirebreak.cfg",
-                        "device=sim\ntags=me.lube_oil.inlet_*\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n",
+                        Distribution.wireBreak("me.lube_oil.inlet_*"),
                         "org.vmsseaman.driver.simulator.fault-cyl1.cfg",
-                        "device=sim\ntags=me.exhaust.cyl1.temp\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n",
+                        Distribution.wireBreak("me.exhaust.cyl1.temp"),
                         "org.vmsseaman.driver.simulator.fault-cyl2.cfg",
-                        "device=sim\ntags=me.exhaust.cyl2.temp\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n"));
+                        Distribution.wireBreak("me.exhaust.cyl2.temp")));
     }
 
     @After
@@ -193,12 +193,8 @@ public class AlarmIT {
         return context.getProperty("org.osgi.service.http.port");
     }
 
-    private JsonNode get(String path) throws IOException {
-        HttpResponse<String> r = LoopbackHttp.get(port(), path, admin());
-        if (r.statusCode() != 200) {
-            throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
+    private JsonNode get(String path) {
+        return LoopbackHttp.getJson(port(), path, admin());
     }
 
     private HttpResponse<String> post(String path, String body) {

@@ -45,7 +45,7 @@ public class AlarmRestartIT {
         Distribution.removeDemoScenarios(home.resolve("conf"));
         Files.writeString(
                 home.resolve("conf/org.vmsseaman.driver.simulator.fault-wirebreak.cfg"),
-                "device=sim\ntags=me.lube_oil.inlet_*\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n");
+                Distribution.wireBreak("me.lube_oil.inlet_*"));
         int port = Distribution.freePort();
 
         start(home, port);

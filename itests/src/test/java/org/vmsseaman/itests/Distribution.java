@@ -146,6 +146,14 @@ final class Distribution {
         return token[0];
     }
 
+    /**
+     * A simulator fault scenario for conf/ ({@code org.vmsseaman.driver.simulator.fault-<name>.cfg}): the tags
+     * matching {@code tags} of device {@code sim} report a broken wire (BAD_SENSOR_FAILURE) from the start.
+     */
+    static String wireBreak(String tags) {
+        return "device=sim\ntags=" + tags + "\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n";
+    }
+
     /** Deletes the demo vessel's timed fault scenarios: they are for a person watching; tests inject their own faults. */
     static void removeDemoScenarios(Path conf) throws IOException {
         try (Stream<Path> files = Files.list(conf)) {

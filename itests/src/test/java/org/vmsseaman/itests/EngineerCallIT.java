@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,7 @@ public class EngineerCallIT {
                         "org.vmsseaman.alarm.cfg",
                         "engineerCallDelaySeconds=1000\ngroupEngineerCallDelays=me=4\nallEngineersDelaySeconds=4\n",
                         "org.vmsseaman.driver.simulator.fault-wirebreak.cfg",
-                        "device=sim\ntags=me.lube_oil.inlet_temp\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n"));
+                        Distribution.wireBreak("me.lube_oil.inlet_temp")));
     }
 
     @Test
@@ -112,7 +111,7 @@ public class EngineerCallIT {
     /** For polling: the answer, or a missing node while the path does not answer 200 yet. */
     private JsonNode poll(String path) {
         HttpResponse<String> r = LoopbackHttp.get(port(), path, Distribution.adminToken(context));
-        return r.statusCode() == 200 ? parse(path, r.body()) : JSON.missingNode();
+        return r.statusCode() == 200 ? LoopbackHttp.json(path, r) : JSON.missingNode();
     }
 
     private JsonNode alarms(String state) {
@@ -136,18 +135,6 @@ public class EngineerCallIT {
     }
 
     private JsonNode get(String path) {
-        HttpResponse<String> r = LoopbackHttp.get(port(), path, Distribution.adminToken(context));
-        if (r.statusCode() != 200) {
-            throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return parse(path, r.body());
-    }
-
-    private static JsonNode parse(String path, String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(path + " answered no JSON", e);
-        }
+        return LoopbackHttp.getJson(port(), path, Distribution.adminToken(context));
     }
 }

@@ -1,5 +1,7 @@
 package org.vmsseaman.itests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +20,8 @@ final class LoopbackHttp {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private LoopbackHttp() {}
 
     /**
@@ -27,6 +31,24 @@ final class LoopbackHttp {
      */
     static HttpResponse<String> get(Object port, String path, String credentials) {
         return send("GET", port, path, null, credentials);
+    }
+
+    /** {@code GET http://127.0.0.1:port/path}, which must answer 200 with JSON: the parsed answer. */
+    static JsonNode getJson(Object port, String path, String credentials) {
+        HttpResponse<String> r = get(port, path, credentials);
+        if (r.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return json(path, r);
+    }
+
+    /** The body of the answer to {@code path} as JSON. */
+    static JsonNode json(String path, HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(path + " answered no JSON", e);
+        }
     }
 
     /** {@code GET http://127.0.0.1:port/path}, the body as bytes (a binary download). */

@@ -417,7 +417,7 @@ public class RuntimeIT {
                 simTags.stream().filter(id -> !id.equals(tag)).findFirst().orElseThrow();
         Path cfg = Path.of(
                 context.getProperty(Distribution.HOME), "conf", "org.vmsseaman.driver.simulator.fault-itest.cfg");
-        Files.writeString(cfg, "device=sim\ntags=" + tag + "\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n");
+        Files.writeString(cfg, Distribution.wireBreak(tag));
         try {
             // FileInstall polls conf/ every second, the simulator ticks every 0.5 s
             Await.until(

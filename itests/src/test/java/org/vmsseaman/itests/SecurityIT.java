@@ -49,7 +49,7 @@ public class SecurityIT {
                 null,
                 Map.of(
                         "org.vmsseaman.driver.simulator.fault-cyl1.cfg",
-                        "device=sim\ntags=me.exhaust.cyl1.temp\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n"));
+                        Distribution.wireBreak("me.exhaust.cyl1.temp")));
     }
 
     @After

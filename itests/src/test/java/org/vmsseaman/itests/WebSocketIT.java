@@ -65,7 +65,7 @@ public class WebSocketIT {
                         "org.vmsseaman.rest.realtime.cfg",
                         "heartbeatSeconds=1\n",
                         "org.vmsseaman.driver.simulator.fault-wirebreak.cfg",
-                        "device=sim\ntags=" + WIRE_BREAK_TAG + "\ntype=BAD_QUALITY\nquality=BAD_SENSOR_FAILURE\n"));
+                        Distribution.wireBreak(WIRE_BREAK_TAG)));
     }
 
     @After

@@ -792,17 +792,7 @@ final class AlarmEngine {
     }
 
     Result<Alarm> unshelve(String idOrOccurrence, String user) {
-        requireUser(user);
-        AlarmPoint p = resolve(idOrOccurrence);
-        if (p.service != AlarmPoint.Service.SHELVED) {
-            throw new AlarmCommandException(
-                    Reason.CONFLICT,
-                    "alarm " + p.id + " is not shelved (" + p.state().label() + ")");
-        }
-        long now = begin();
-        emit(p, Transition.UNSHELVED, now, 0, p.priority, value(p), user, "", 0, 0);
-        annunciateIfActive(p, now);
-        return new Result<>(view(p), flush());
+        return endService(idOrOccurrence, user, AlarmPoint.Service.SHELVED, "shelved", Transition.UNSHELVED);
     }
 
     Result<Alarm> removeFromService(String idOrOccurrence, String user, String reason) {
@@ -830,15 +820,26 @@ final class AlarmEngine {
     }
 
     Result<Alarm> returnToService(String idOrOccurrence, String user) {
+        return endService(
+                idOrOccurrence,
+                user,
+                AlarmPoint.Service.OUT_OF_SERVICE,
+                "out of service",
+                Transition.RETURNED_TO_SERVICE);
+    }
+
+    /** Unshelves or returns to service: the point must be in {@code service} ({@code label} in the refusal). */
+    private Result<Alarm> endService(
+            String idOrOccurrence, String user, AlarmPoint.Service service, String label, Transition transition) {
         requireUser(user);
         AlarmPoint p = resolve(idOrOccurrence);
-        if (p.service != AlarmPoint.Service.OUT_OF_SERVICE) {
+        if (p.service != service) {
             throw new AlarmCommandException(
                     Reason.CONFLICT,
-                    "alarm " + p.id + " is not out of service (" + p.state().label() + ")");
+                    "alarm " + p.id + " is not " + label + " (" + p.state().label() + ")");
         }
         long now = begin();
-        emit(p, Transition.RETURNED_TO_SERVICE, now, 0, p.priority, value(p), user, "", 0, 0);
+        emit(p, transition, now, 0, p.priority, value(p), user, "", 0, 0);
         annunciateIfActive(p, now);
         return new Result<>(view(p), flush());
     }

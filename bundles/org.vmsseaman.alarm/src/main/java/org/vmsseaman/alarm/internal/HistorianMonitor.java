@@ -47,8 +47,7 @@ final class HistorianMonitor {
         List<String> faults = new ArrayList<>(3);
         if (recovery != null && !recovery.equals(reported)) {
             reported = recovery;
-            long at = recovery.at().getEpochSecond() * 1_000_000 + recovery.at().getNano() / 1_000;
-            if (now - at < RECOVERY_REPORT_MICROS) {
+            if (now - TimeUtil.micros(recovery.at()) < RECOVERY_REPORT_MICROS) {
                 faults.add(recovery.describe());
             }
         }
@@ -63,8 +62,9 @@ final class HistorianMonitor {
         }
         long eviction = stats.lastEvictionTime();
         if (evictionSeen >= 0 && eviction != evictionSeen && eviction != 0) {
-            faults.add("historian disk budget reached: raw samples from " + instant(stats.evictedFrom()) + " to "
-                    + instant(stats.evictedUntil()) + " removed before their retention time (rollups kept)");
+            faults.add("historian disk budget reached: raw samples from " + TimeUtil.instant(stats.evictedFrom())
+                    + " to " + TimeUtil.instant(stats.evictedUntil())
+                    + " removed before their retention time (rollups kept)");
         }
         evictionSeen = eviction;
         if (newlyLost > 0) {
@@ -72,10 +72,5 @@ final class HistorianMonitor {
                     + " since it started)");
         }
         return faults.isEmpty() ? null : String.join("; ", faults);
-    }
-
-    private static java.time.Instant instant(long micros) {
-        return java.time.Instant.ofEpochSecond(
-                Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000);
     }
 }

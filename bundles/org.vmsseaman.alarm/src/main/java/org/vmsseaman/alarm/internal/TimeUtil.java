@@ -1,6 +1,7 @@
 package org.vmsseaman.alarm.internal;
 
 import java.time.Instant;
+import org.vmsseaman.api.tag.TagValue;
 
 /** Microseconds since the epoch, the engine's time unit. */
 final class TimeUtil {
@@ -12,6 +13,6 @@ final class TimeUtil {
     }
 
     static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+        return TagValue.toInstant(micros);
     }
 }

@@ -14,6 +14,7 @@ import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vmsseaman.api.security.AuditEntry;
+import org.vmsseaman.api.tag.TagValue;
 
 /**
  * The audit trail in the table {@code audit}: {@link #append} queues an entry and returns; a thread of its own
@@ -98,7 +99,7 @@ final class AuditLog implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(new AuditEntry(
-                            Database.instant(rs.getLong(1)),
+                            TagValue.toInstant(rs.getLong(1)),
                             rs.getString(2),
                             rs.getString(3),
                             rs.getString(4),

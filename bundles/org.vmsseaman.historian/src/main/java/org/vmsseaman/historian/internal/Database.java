@@ -18,6 +18,7 @@ import org.duckdb.DuckDBDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vmsseaman.api.historian.Recovery;
+import org.vmsseaman.api.tag.TagValue;
 
 /**
  * The DuckDB database: opens (or, if damaged, replaces) the file, creates the schema and hands out
@@ -110,7 +111,12 @@ final class Database implements AutoCloseable {
                 Database db = attempt(absolute);
                 long newest = db.newestSample();
                 return db.recovered(new Recovery(
-                        at, cause, names(kept), true, newest == Long.MIN_VALUE ? null : instant(newest), at));
+                        at,
+                        cause,
+                        names(kept),
+                        true,
+                        newest == Long.MIN_VALUE ? null : TagValue.toInstant(newest),
+                        at));
             } catch (SQLException e) {
                 requireDamaged(absolute, e);
                 cause += "; without its write-ahead log: " + e.getMessage();
@@ -154,11 +160,6 @@ final class Database implements AutoCloseable {
 
     private static List<String> names(List<Path> paths) {
         return paths.stream().map(p -> p.getFileName().toString()).toList();
-    }
-
-    /** The instant of {@code micros} since the epoch. */
-    static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000);
     }
 
     private static Database attempt(Path file) throws SQLException {
