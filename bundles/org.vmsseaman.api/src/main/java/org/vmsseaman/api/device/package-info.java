@@ -1,8 +1,9 @@
 /**
- * What the platform hands a driver for each device (configuration and a sink for values and status), and the device status service.
+ * What the platform hands a driver for each device (configuration and a sink for values and status), the device
+ * status service and setpoint writes ({@link org.vmsseaman.api.device.TagWriter}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.vmsseaman.api.device;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,7 @@
  * Driver SPI: what a protocol driver bundle implements. See {@link org.vmsseaman.api.driver.Driver} for the full contract.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.vmsseaman.api.driver;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +38,9 @@ import org.vmsseaman.api.device.ConnectionState;
 import org.vmsseaman.api.device.DeviceContext;
 import org.vmsseaman.api.device.DeviceRegistry;
 import org.vmsseaman.api.device.DeviceStatus;
+import org.vmsseaman.api.device.TagWriter;
+import org.vmsseaman.api.device.WriteException;
+import org.vmsseaman.api.device.WriteException.Reason;
 import org.vmsseaman.api.driver.DeviceSession;
 import org.vmsseaman.api.driver.Driver;
 import org.vmsseaman.api.driver.DriverException;
@@ -54,9 +59,12 @@ import org.vmsseaman.api.tagstore.TagStore;
  * values, before its sessions are closed. Starts and stops run on one lifecycle thread, so they never
  * overlap for a device; every call into a driver has a deadline, so a hung driver cannot stall binding.
  */
-@Component(service = DeviceRegistry.class, immediate = true, configurationPid = DeviceManager.PID)
+@Component(
+        service = {DeviceRegistry.class, TagWriter.class},
+        immediate = true,
+        configurationPid = DeviceManager.PID)
 @Designate(ocd = DeviceManager.Config.class)
-public final class DeviceManager implements DeviceRegistry {
+public final class DeviceManager implements DeviceRegistry, TagWriter {
 
     /** Configuration PID. */
     public static final String PID = "org.vmsseaman.devices";
@@ -76,12 +84,19 @@ public final class DeviceManager implements DeviceRegistry {
                 description = "How long a driver may take to start or close a device session before the platform"
                         + " gives up on the call, in milliseconds (at least 100)")
         long driverCallTimeoutMillis() default 5000;
+
+        @AttributeDefinition(
+                description = "How long a driver may take to confirm a setpoint write before the client is told it"
+                        + " timed out, in milliseconds (at least 100)")
+        long writeTimeoutMillis() default 5000;
     }
 
     private final Logger logger = LoggerFactory.getLogger(DeviceManager.class);
     private final TagStore tagStore;
     private final long callTimeoutMillis;
+    private final long writeTimeoutMillis;
     private final Map<String, ManagedDevice> devices;
+    private final Map<String, ManagedDevice> deviceOfTag = new HashMap<>();
     private final Map<String, Long> staleAfterMicros;
     private final ScheduledExecutorService lifecycle;
     private final ScheduledExecutorService staleCheck;
@@ -95,11 +110,13 @@ public final class DeviceManager implements DeviceRegistry {
     public DeviceManager(@Reference TagStore tagStore, @Reference ProjectService projectService, Config config) {
         this.tagStore = tagStore;
         this.callTimeoutMillis = atLeast("driverCallTimeoutMillis", config.driverCallTimeoutMillis());
+        this.writeTimeoutMillis = atLeast("writeTimeoutMillis", config.writeTimeoutMillis());
         long staleCheckMillis = atLeast("staleCheckMillis", config.staleCheckMillis());
         VesselProject project = projectService.project();
         tagStore.define(project.tags());
         this.devices = Collections.unmodifiableMap(buildDevices(project));
         this.staleAfterMicros = staleLimits(project);
+        devices.values().forEach(d -> d.tagIds().forEach(t -> deviceOfTag.put(t, d)));
         for (ManagedDevice d : devices.values()) {
             tagStore.markQuality(
                     d.tagIds(),
@@ -148,6 +165,66 @@ public final class DeviceManager implements DeviceRegistry {
     @Override
     public Optional<DeviceStatus> device(String deviceId) {
         return Optional.ofNullable(devices.get(deviceId)).map(ManagedDevice::status);
+    }
+
+    @Override
+    public CompletionStage<Object> write(String tagId, Object value) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        try {
+            TagDefinition tag = tagStore.definition(tagId)
+                    .orElseThrow(() -> new WriteException(Reason.UNKNOWN_TAG, "no tag '" + tagId + "'"));
+            if (!tag.writable()) {
+                throw new WriteException(Reason.NOT_WRITABLE, "tag '" + tagId + "' is not writable");
+            }
+            Object converted = SetpointValue.convert(tag, value);
+            ManagedDevice device = deviceOfTag.get(tagId);
+            if (device == null) {
+                throw new WriteException(Reason.NOT_CONNECTED, "tag '" + tagId + "' is not bound to a device");
+            }
+            DeviceSession session = device.session();
+            DeviceStatus status = device.status();
+            if (session == null || status.state() == ConnectionState.DISCONNECTED) {
+                throw new WriteException(
+                        Reason.NOT_CONNECTED,
+                        "device '" + status.deviceId() + "' of tag '" + tagId + "' is " + status.state() + ": "
+                                + status.detail());
+            }
+            BoundTag bound = device.boundTag(tagId);
+            // on a platform thread: a driver that blocks in write() holds neither the caller nor the lifecycle
+            CompletableFuture.supplyAsync(() -> session.write(bound, converted), driverCalls)
+                    .thenCompose(stage -> stage)
+                    .orTimeout(writeTimeoutMillis, TimeUnit.MILLISECONDS)
+                    .whenComplete((ok, failure) -> {
+                        if (failure == null) {
+                            result.complete(converted);
+                        } else {
+                            result.completeExceptionally(writeFailure(tagId, status, failure));
+                        }
+                    });
+        } catch (WriteException e) {
+            result.completeExceptionally(e);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new WriteException(Reason.NOT_CONNECTED, "device binding is stopping"));
+        }
+        return result;
+    }
+
+    private WriteException writeFailure(String tagId, DeviceStatus device, Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String where = "writing tag '" + tagId + "' to device '" + device.deviceId() + "'";
+        if (cause instanceof TimeoutException) {
+            return new WriteException(
+                    Reason.TIMEOUT, where + ": driver did not confirm within " + writeTimeoutMillis + " ms", cause);
+        }
+        if (cause instanceof UnsupportedOperationException) {
+            return new WriteException(
+                    Reason.NOT_SUPPORTED, where + ": driver " + device.driverBundle() + " does not write", cause);
+        }
+        if (!(cause instanceof DriverException)) {
+            logger.warn("Driver {} failed {}", device.driverBundle(), where, cause);
+        }
+        return new WriteException(Reason.DEVICE_ERROR, where + " failed: " + cause.getMessage(), cause);
     }
 
     private void driverAdded(ServiceReference<Driver> ref, Driver driver) {

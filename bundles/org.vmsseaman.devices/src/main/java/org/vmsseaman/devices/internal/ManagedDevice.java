@@ -49,6 +49,14 @@ final class ManagedDevice {
         return byId;
     }
 
+    DeviceSession session() {
+        return session;
+    }
+
+    BoundTag boundTag(String tagId) {
+        return tags.stream().filter(t -> t.id().equals(tagId)).findFirst().orElseThrow();
+    }
+
     boolean running() {
         return session != null;
     }

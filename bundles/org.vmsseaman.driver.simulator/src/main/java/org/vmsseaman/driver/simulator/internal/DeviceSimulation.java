@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.vmsseaman.api.device.ConnectionState;
 import org.vmsseaman.api.device.TagSink;
+import org.vmsseaman.api.driver.DriverException;
 import org.vmsseaman.api.tag.TagValue;
 import org.vmsseaman.driver.simulator.internal.fault.FaultEngine;
 import org.vmsseaman.driver.simulator.internal.fault.SimulatedFault;
@@ -70,6 +71,28 @@ final class DeviceSimulation {
             batch.add(v);
         }
         sink.publish(batch);
+    }
+
+    /**
+     * Holds a written setpoint as the tag's value and publishes it at once.
+     *
+     * @throws DriverException if the tag is not simulated (its binding has an error) or the device is offline
+     */
+    void write(String tagId, Object value) throws DriverException {
+        SimulatedTag tag = model.tags().stream()
+                .filter(t -> t.id().equals(tagId))
+                .findFirst()
+                .orElseThrow(() -> new DriverException("tag '" + tagId + "' is not simulated (see its binding error)"));
+        if (offline) {
+            throw new DriverException("simulated device '" + deviceId + "' is offline");
+        }
+        try {
+            tag.hold(value);
+        } catch (IllegalArgumentException e) {
+            throw new DriverException(e.getMessage(), e);
+        }
+        lastPublished.put(tagId, value);
+        sink.publish(List.of(TagValue.good(tagId, value, 0L)));
     }
 
     String deviceId() {

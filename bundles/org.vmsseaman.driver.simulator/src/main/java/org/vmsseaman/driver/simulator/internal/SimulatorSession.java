@@ -1,12 +1,16 @@
 package org.vmsseaman.driver.simulator.internal;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vmsseaman.api.device.BoundTag;
 import org.vmsseaman.api.driver.DeviceSession;
+import org.vmsseaman.api.driver.DriverException;
 
 /**
  * Serves one simulated device: a single named daemon thread ticks the {@link DeviceSimulation}
@@ -80,6 +84,22 @@ final class SimulatorSession implements DeviceSession {
     long failures() {
         synchronized (lock) {
             return failures;
+        }
+    }
+
+    /** Holds the setpoint in the simulation (as a real device would) and publishes it; the reply is immediate. */
+    @Override
+    public CompletionStage<Void> write(BoundTag tag, Object value) {
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new DriverException("simulated device session is closed"));
+            }
+            try {
+                simulation.write(tag.id(), value);
+                return CompletableFuture.completedFuture(null);
+            } catch (DriverException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
     }
 

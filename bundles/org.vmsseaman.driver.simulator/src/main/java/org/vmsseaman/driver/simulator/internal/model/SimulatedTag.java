@@ -10,6 +10,7 @@ public final class SimulatedTag {
     private final DataType dataType;
     private final Range range;
     private final Signal signal;
+    private Object setpoint; // written by a client; replaces the signal's value from then on
 
     SimulatedTag(String id, DataType dataType, Range range, Signal signal) {
         this.id = id;
@@ -31,8 +32,16 @@ public final class SimulatedTag {
         return range;
     }
 
-    /** The current value, of the data type's Java type. */
+    /** The current value, of the data type's Java type: the setpoint written last, else the signal's value. */
     public Object value() {
-        return signal.value();
+        return setpoint != null ? setpoint : signal.value();
+    }
+
+    /** Holds {@code value} (of the data type's Java type) as the tag's value from now on, as a device keeps a setpoint. */
+    public void hold(Object value) {
+        if (!dataType.accepts(value)) {
+            throw new IllegalArgumentException("'" + value + "' is not a " + dataType.label() + " value");
+        }
+        this.setpoint = value;
     }
 }
