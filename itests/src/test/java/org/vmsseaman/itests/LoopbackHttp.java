@@ -66,6 +66,41 @@ final class LoopbackHttp {
         return post(port, "/auth/login", "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}", null);
     }
 
+    /**
+     * Creates user {@code name} with {@code role} and {@code password} as the admin (or finds them there) and
+     * returns a session token of theirs.
+     */
+    static String user(Object port, String adminToken, String name, String role, String password) {
+        HttpResponse<String> r = post(
+                port,
+                "/users",
+                "{\"name\":\"" + name + "\",\"role\":\"" + role + "\",\"password\":\"" + password + "\"}",
+                adminToken);
+        if (r.statusCode() != 201 && r.statusCode() != 409) {
+            throw new IllegalStateException("creating user " + name + ": " + r.statusCode() + " " + r.body());
+        }
+        HttpResponse<String> login = login(port, name, password);
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("logging in " + name + ": " + login.statusCode() + " " + login.body());
+        }
+        return json("/auth/login", login).path("token").asText();
+    }
+
+    /** The last day's audit trail as {@code user action target outcome} lines, oldest first (needs an engineer). */
+    static java.util.List<String> auditLines(Object port, String token) {
+        HttpResponse<String> r = get(port, "/audit?limit=100000", token);
+        if (r.statusCode() != 200) {
+            return java.util.List.of(r.statusCode() + " " + r.body());
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (JsonNode e : json("/audit", r)) {
+            lines.add(e.path("user").asText() + " " + e.path("action").asText() + " "
+                    + (e.path("target").isNull() ? "-" : e.path("target").asText()) + " "
+                    + e.path("outcome").asText());
+        }
+        return lines;
+    }
+
     /** Any method, with a JSON body (null: none). */
     static HttpResponse<String> send(String method, Object port, String path, String json, String credentials) {
         return send(request(method, port, path, json, credentials), HttpResponse.BodyHandlers.ofString());

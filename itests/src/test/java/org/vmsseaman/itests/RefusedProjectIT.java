@@ -99,7 +99,8 @@ public class RefusedProjectIT {
     private volatile String lastBody = "none";
 
     private JsonNode health() {
-        HttpResponse<String> r = LoopbackHttp.get(context.getProperty("org.osgi.service.http.port"), "/health", null);
+        HttpResponse<String> r = LoopbackHttp.get(
+                context.getProperty("org.osgi.service.http.port"), "/health", Distribution.adminToken(context));
         lastBody = r.statusCode() + " "
                 + r.body().substring(0, Math.min(300, r.body().length()));
         try {

@@ -166,23 +166,8 @@ public class SecurityIT {
         }
     }
 
-    /** The last day's audit entries as {@code user action target outcome} lines, oldest first. */
     private List<String> audit(String token) {
-        HttpResponse<String> r = LoopbackHttp.get(port(), "/audit?limit=100000", token);
-        if (r.statusCode() != 200) {
-            return List.of(r.statusCode() + " " + r.body());
-        }
-        List<String> lines = new ArrayList<>();
-        try {
-            for (JsonNode e : JSON.readTree(r.body())) {
-                lines.add(e.path("user").asText() + " " + e.path("action").asText() + " "
-                        + (e.path("target").isNull() ? "-" : e.path("target").asText()) + " "
-                        + e.path("outcome").asText());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return lines;
+        return LoopbackHttp.auditLines(port(), token);
     }
 
     @Test

@@ -61,6 +61,17 @@ public class WithoutSecurityIT {
                 "/health stays open",
                 200,
                 LoopbackHttp.get(port(), "/health", null).statusCode());
+
+        // the realtime stream fails closed too: the upgrade may succeed, but the server closes at once (1008)
+        // and sends nothing
+        WsClient ws;
+        try {
+            ws = WsClient.connect(port(), "", admin);
+        } catch (IllegalStateException refused) {
+            return; // refused at the handshake: closed as well
+        }
+        assertEquals("close code", 1008, ws.awaitClose(WAIT));
+        assertEquals("messages before the close: " + ws.messages(), 0, ws.count());
     }
 
     private String port() {

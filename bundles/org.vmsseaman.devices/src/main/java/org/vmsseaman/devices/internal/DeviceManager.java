@@ -1,5 +1,6 @@
 package org.vmsseaman.devices.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -48,6 +49,8 @@ import org.vmsseaman.api.project.DeviceDefinition;
 import org.vmsseaman.api.project.ProjectService;
 import org.vmsseaman.api.project.TagBinding;
 import org.vmsseaman.api.project.VesselProject;
+import org.vmsseaman.api.security.AuditEntry;
+import org.vmsseaman.api.security.AuditTrail;
 import org.vmsseaman.api.tag.Quality;
 import org.vmsseaman.api.tag.TagDefinition;
 import org.vmsseaman.api.tag.TagValue;
@@ -91,7 +94,17 @@ public final class DeviceManager implements DeviceRegistry, TagWriter {
         long writeTimeoutMillis() default 5000;
     }
 
+    /** The user the audit trail names for what the platform does on its own. */
+    static final String AUDIT_USER = "system";
+
     private final Logger logger = LoggerFactory.getLogger(DeviceManager.class);
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail auditTrail;
+
     private final TagStore tagStore;
     private final long callTimeoutMillis;
     private final long writeTimeoutMillis;
@@ -275,8 +288,8 @@ public final class DeviceManager implements DeviceRegistry, TagWriter {
 
     private void start(ManagedDevice device, Driver driver, String bundle) {
         String id = device.definition().id();
-        DeviceSink sink = new DeviceSink(id, tagStore, device.tagsById(), device::setState);
-        device.setState(ConnectionState.CONNECTING, "started by " + bundle);
+        DeviceSink sink = new DeviceSink(id, tagStore, device.tagsById(), (s, d) -> setState(device, s, d));
+        setState(device, ConnectionState.CONNECTING, "started by " + bundle);
         CompletableFuture<DeviceSession> call;
         try {
             var context = device.newContext(sink, bundle);
@@ -318,7 +331,7 @@ public final class DeviceManager implements DeviceRegistry, TagWriter {
 
     private void failed(ManagedDevice device, String detail, Quality quality) {
         device.detach();
-        device.setState(ConnectionState.FAILED, detail);
+        setState(device, ConnectionState.FAILED, detail);
         tagStore.markQuality(device.tagIds(), quality, v -> true);
     }
 
@@ -328,7 +341,7 @@ public final class DeviceManager implements DeviceRegistry, TagWriter {
         for (ManagedDevice device : stopping) {
             DeviceSession session = device.detach();
             if (device.definition().enabled()) {
-                device.setState(ConnectionState.DRIVER_MISSING, detail);
+                setState(device, ConnectionState.DRIVER_MISSING, detail);
                 tagStore.markQuality(device.tagIds(), Quality.BAD_DRIVER_MISSING, v -> true);
             }
             if (session != null) {
@@ -343,6 +356,30 @@ public final class DeviceManager implements DeviceRegistry, TagWriter {
         for (Future<?> close : closes) {
             long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
             await(close, left, "closing a device session");
+        }
+    }
+
+    /** Sets a device's state and records a lost or restored connection in the audit trail, if there is one. */
+    private void setState(ManagedDevice device, ConnectionState state, String detail) {
+        ManagedDevice.Change change = device.setState(state, detail);
+        AuditTrail trail = auditTrail;
+        if (change == ManagedDevice.Change.NONE || trail == null) {
+            return;
+        }
+        try {
+            trail.append(new AuditEntry(
+                    Instant.now(),
+                    AUDIT_USER,
+                    change == ManagedDevice.Change.LOST ? "device.connection_lost" : "device.connection_restored",
+                    device.definition().id(),
+                    change == ManagedDevice.Change.LOST ? AuditEntry.Outcome.FAILURE : AuditEntry.Outcome.SUCCESS,
+                    state + ": " + detail,
+                    null));
+        } catch (RuntimeException e) {
+            logger.warn(
+                    "Audit trail refused the connection change of device '{}': {}",
+                    device.definition().id(),
+                    e.toString());
         }
     }
 

@@ -23,6 +23,7 @@ final class ManagedDevice {
     private String detail;
     private Instant since = Instant.now();
     private String driverBundle = "";
+    private boolean lost; // connected once, then lost and not yet restored
     // written by the manager's lifecycle thread only, read by the stale check and HTTP threads
     private volatile DeviceSink sink;
     private volatile DeviceSession session;
@@ -61,12 +62,31 @@ final class ManagedDevice {
         return session != null;
     }
 
-    synchronized void setState(ConnectionState newState, String newDetail) {
+    /** What a state change meant for the device's connection, as the audit trail records it. */
+    enum Change {
+        NONE,
+        /** It was connected and is not any more. */
+        LOST,
+        /** It is connected again after a loss. */
+        RESTORED
+    }
+
+    /** Sets the state; says whether the connection was just lost or restored. */
+    synchronized Change setState(ConnectionState newState, String newDetail) {
         if (newState != state || !newDetail.equals(detail)) {
             since = Instant.now();
         }
+        Change change = Change.NONE;
+        if (state == ConnectionState.CONNECTED && newState != ConnectionState.CONNECTED) {
+            change = Change.LOST;
+            lost = true;
+        } else if (state != ConnectionState.CONNECTED && newState == ConnectionState.CONNECTED && lost) {
+            change = Change.RESTORED;
+            lost = false;
+        }
         state = newState;
         detail = newDetail;
+        return change;
     }
 
     /** A context for a new session; the sink reports status back into this device. */

@@ -23,8 +23,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.vmsseaman.api.alarm.Alarm;
 import org.vmsseaman.api.alarm.AlarmCommandException;
 import org.vmsseaman.api.alarm.AlarmEvent;
@@ -34,9 +32,7 @@ import org.vmsseaman.api.alarm.AlarmState;
 import org.vmsseaman.api.alarm.EngineerCall;
 import org.vmsseaman.api.alarm.WatchTimer;
 import org.vmsseaman.api.project.AlarmPriority;
-import org.vmsseaman.api.security.AuditEntry;
 import org.vmsseaman.api.security.AuditTrail;
-import org.vmsseaman.api.security.UserSession;
 
 /**
  * The alarm endpoints.
@@ -78,8 +74,6 @@ public final class AlarmsServlet extends JsonServlet {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditTrail auditTrail;
-
-    private final transient Logger logger = LoggerFactory.getLogger(AlarmsServlet.class);
 
     private static String[] parts(HttpServletRequest req) {
         String path = req.getPathInfo();
@@ -151,58 +145,18 @@ public final class AlarmsServlet extends JsonServlet {
 
     /**
      * Runs the command and records it in the audit trail: {@code alarm.<command>} with the alarm as target, or
-     * {@code watch.<command>}; {@code SUCCESS}, {@code DENIED} (role) or {@code FAILURE} with the error message.
-     * A request without a session is not recorded (the security bundle answers it before it gets here).
+     * {@code watch.<command>} (see {@link JsonServlet#audited}).
      */
     @Override
     void post(HttpServletRequest req, HttpServletResponse resp) throws IOException, BadRequest {
         String[] p = parts(req);
         boolean watch = p[0].equals("watch");
-        String action = (watch ? "watch." : "alarm.") + p[1];
-        String target;
-        try {
-            target = command(p, req, resp);
-        } catch (BadRequest | RuntimeException e) {
-            boolean known = e instanceof BadRequest
-                    || e instanceof Forbidden
-                    || e instanceof NotFound
-                    || e instanceof Conflict
-                    || e instanceof Unavailable;
-            audit(
-                    req,
-                    action,
-                    watch ? null : p[0],
-                    e instanceof Forbidden ? AuditEntry.Outcome.DENIED : AuditEntry.Outcome.FAILURE,
-                    known ? e.getMessage() : "server error: " + e.getClass().getSimpleName());
-            throw e;
-        }
-        audit(req, action, target, AuditEntry.Outcome.SUCCESS, null);
-    }
-
-    /** Hands an entry to the audit trail if there is one; never fails the command. */
-    private void audit(
-            HttpServletRequest req, String action, String target, AuditEntry.Outcome outcome, String detail) {
-        UserSession session = session(req);
-        AuditTrail trail = auditTrail;
-        if (session == null) {
-            return;
-        }
-        if (trail == null) {
-            logger.warn("No audit trail: {} of {} by {} ({}) is not recorded", action, target, session.user(), outcome);
-            return;
-        }
-        try {
-            trail.append(new AuditEntry(
-                    Instant.now(), session.user(), action, target, outcome, detail, req.getRemoteAddr()));
-        } catch (RuntimeException e) {
-            logger.warn(
-                    "Audit trail refused {} of {} by {} ({}): {}",
-                    action,
-                    target,
-                    session.user(),
-                    outcome,
-                    e.toString());
-        }
+        audited(
+                req,
+                auditTrail,
+                (watch ? "watch." : "alarm.") + p[1],
+                watch ? null : p[0],
+                () -> command(p, req, resp));
     }
 
     /** Runs a command; the id of the alarm it addressed, or null for the watch timer. */

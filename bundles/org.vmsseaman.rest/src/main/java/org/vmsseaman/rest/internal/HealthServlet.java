@@ -117,6 +117,16 @@ public final class HealthServlet extends JsonServlet {
         body.set("components", components(status));
         body.set("problems", status.problems);
         body.put("status", status.level());
+        if (session(req) == null) {
+            // public: the state only; devices, addresses, versions and problems need a login
+            ObjectNode open = Json.object();
+            open.put("status", status.level());
+            open.put("time", body.get("time").asText());
+            open.put("problems", status.problems.size());
+            open.put("detail", "log in (POST /auth/login) for the details");
+            Json.write(resp, status.down ? 503 : 200, open);
+            return;
+        }
         Json.write(resp, status.down ? 503 : 200, body);
     }
 
@@ -246,16 +256,7 @@ public final class HealthServlet extends JsonServlet {
             return out;
         }
         for (DeviceStatus d : registry.devices()) {
-            ObjectNode n = out.addObject();
-            n.put("id", d.deviceId());
-            n.put("protocol", d.protocol());
-            n.put("state", d.state().name());
-            n.put("detail", d.detail());
-            n.put("since", d.since().toString());
-            n.put("tags", d.tagCount());
-            n.put("updates", d.updates());
-            n.put("rejected", d.rejected());
-            n.put("driver", d.driverBundle());
+            out.add(Json.device(d));
             if (d.state() != ConnectionState.CONNECTED && d.state() != ConnectionState.DISABLED) {
                 status.degraded("device '" + d.deviceId() + "' is " + d.state() + ": " + d.detail());
             }
@@ -322,7 +323,7 @@ public final class HealthServlet extends JsonServlet {
         return failure == null ? "" : failure.lines().findFirst().orElse("");
     }
 
-    private static String state(int s) {
+    static String state(int s) {
         return switch (s) {
             case Bundle.INSTALLED -> "INSTALLED";
             case Bundle.RESOLVED -> "RESOLVED";

@@ -61,6 +61,21 @@ final class Json {
         return micros == 0L ? null : TagValue.toInstant(micros).toString();
     }
 
+    /** A device's status as {@code /devices} and {@code /health} show it. */
+    static ObjectNode device(org.vmsseaman.api.device.DeviceStatus d) {
+        ObjectNode n = object();
+        n.put("id", d.deviceId());
+        n.put("protocol", d.protocol());
+        n.put("state", d.state().name());
+        n.put("detail", d.detail());
+        n.put("since", d.since().toString());
+        n.put("tags", d.tagCount());
+        n.put("updates", d.updates());
+        n.put("rejected", d.rejected());
+        n.put("driver", d.driverBundle());
+        return n;
+    }
+
     static ObjectNode range(Range r) {
         if (r == null) {
             return null;

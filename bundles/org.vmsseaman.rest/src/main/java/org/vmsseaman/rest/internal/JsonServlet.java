@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vmsseaman.api.security.AuditEntry;
+import org.vmsseaman.api.security.AuditTrail;
 import org.vmsseaman.api.security.Role;
 import org.vmsseaman.api.security.UserSession;
 
@@ -73,8 +76,76 @@ abstract class JsonServlet extends HttpServlet {
         return s;
     }
 
+    /** A state-changing command; returns its target as the audit trail should name it. */
+    @FunctionalInterface
+    interface Command {
+        String run() throws IOException, BadRequest;
+    }
+
+    /**
+     * Runs {@code command} and hands the outcome to {@code trail}: {@code SUCCESS}, {@code DENIED} (role) or
+     * {@code FAILURE} with the error message, under the logged-in user and the client's address. A failure of
+     * the trail is logged and never fails the command. A request without a session is not recorded: the
+     * security bundle answers it before it gets here.
+     *
+     * @param target what the command addresses, recorded if the command fails before it returns its own
+     */
+    void audited(HttpServletRequest req, AuditTrail trail, String action, String target, Command command)
+            throws IOException, BadRequest {
+        String done;
+        try {
+            done = command.run();
+        } catch (BadRequest | RuntimeException e) {
+            boolean known = e instanceof BadRequest
+                    || e instanceof Forbidden
+                    || e instanceof NotFound
+                    || e instanceof Conflict
+                    || e instanceof Unavailable
+                    || e instanceof Upstream;
+            audit(
+                    req,
+                    trail,
+                    action,
+                    target,
+                    e instanceof Forbidden ? AuditEntry.Outcome.DENIED : AuditEntry.Outcome.FAILURE,
+                    known ? e.getMessage() : "server error: " + e.getClass().getSimpleName());
+            throw e;
+        }
+        audit(req, trail, action, done, AuditEntry.Outcome.SUCCESS, null);
+    }
+
+    private void audit(
+            HttpServletRequest req,
+            AuditTrail trail,
+            String action,
+            String target,
+            AuditEntry.Outcome outcome,
+            String detail) {
+        UserSession session = session(req);
+        if (session == null) {
+            return;
+        }
+        if (trail == null) {
+            logger.warn("No audit trail: {} of {} by {} ({}) is not recorded", action, target, session.user(), outcome);
+            return;
+        }
+        try {
+            trail.append(new AuditEntry(
+                    Instant.now(), session.user(), action, target, outcome, detail, req.getRemoteAddr()));
+        } catch (RuntimeException failure) {
+            logger.warn(
+                    "Audit trail refused {} of {} by {} ({}): {}",
+                    action,
+                    target,
+                    session.user(),
+                    outcome,
+                    failure.toString());
+        }
+    }
+
     static final Set<String> READ_ONLY = Set.of("GET", "HEAD");
     static final Set<String> POST_ONLY = Set.of("POST");
+    static final Set<String> PUT_ONLY = Set.of("PUT");
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     /**
@@ -181,6 +252,8 @@ abstract class JsonServlet extends HttpServlet {
             Json.error(resp, 409, "Conflict", e.getMessage(), null);
         } else if (e instanceof Unavailable) {
             Json.error(resp, 503, "Service Unavailable", e.getMessage(), null);
+        } else if (e instanceof Upstream u) {
+            Json.error(resp, u.status, u.status == 504 ? "Gateway Timeout" : "Bad Gateway", e.getMessage(), null);
         } else {
             logger.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
             if (!resp.isCommitted()) {
@@ -254,6 +327,17 @@ abstract class JsonServlet extends HttpServlet {
 
         Conflict(String message) {
             super(message);
+        }
+    }
+
+    /** A device behind the runtime failed (502) or did not answer in time (504). */
+    static final class Upstream extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Upstream(int status, String message) {
+            super(message);
+            this.status = status;
         }
     }
 

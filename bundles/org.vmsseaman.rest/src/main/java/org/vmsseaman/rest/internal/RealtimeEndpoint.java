@@ -12,8 +12,12 @@ import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vmsseaman.api.security.SecurityService;
 
 /**
  * {@code /ws/realtime}: the jakarta WebSocket endpoint, registered on pax-web's whiteboard (a service
@@ -34,6 +38,16 @@ public final class RealtimeEndpoint {
     private final Logger logger = LoggerFactory.getLogger(RealtimeEndpoint.class);
     private final RealtimeHub hub;
 
+    /**
+     * The security bundle's preprocessor authenticates the upgrade request before it gets here. Without the
+     * security service that check may be missing, so every connection is refused: the stream fails closed.
+     */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SecurityService security;
+
     @Activate
     public RealtimeEndpoint(@Reference RealtimeHub hub) {
         this.hub = hub;
@@ -41,6 +55,15 @@ public final class RealtimeEndpoint {
 
     @OnOpen
     public void open(Session session) {
+        if (security == null) {
+            try {
+                session.close(new CloseReason(
+                        CloseReason.CloseCodes.VIOLATED_POLICY, "authentication is not available: connection refused"));
+            } catch (IOException e) {
+                logger.debug("closing an unauthenticated realtime session failed", e);
+            }
+            return;
+        }
         session.setMaxTextMessageBufferSize(hub.maxTextMessageBytes());
         session.setMaxBinaryMessageBufferSize(1024);
         session.setMaxIdleTimeout(1000L * Math.max(hub.sendTimeoutSeconds(), 3 * hub.heartbeatSeconds()));

@@ -114,6 +114,11 @@ public final class RealtimeHub implements AlarmListener, RealtimeConnection.Host
         };
     }
 
+    /** Connections open or inside their resume window. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
     @Deactivate
     void close() {
         timer.shutdownNow();
