@@ -101,6 +101,17 @@ final class LoopbackHttp {
         return lines;
     }
 
+    /** Adds credentials: {@code user:password} as Basic, anything else as a bearer token, null as none. */
+    static void authorize(HttpRequest.Builder b, String credentials) {
+        if (credentials != null && credentials.contains(":")) {
+            b.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        } else if (credentials != null) {
+            b.header("Authorization", "Bearer " + credentials);
+        }
+    }
+
     /** Any method, with a JSON body (null: none). */
     static HttpResponse<String> send(String method, Object port, String path, String json, String credentials) {
         return send(request(method, port, path, json, credentials), HttpResponse.BodyHandlers.ofString());
@@ -109,13 +120,7 @@ final class LoopbackHttp {
     private static HttpRequest request(String method, Object port, String path, String json, String credentials) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10));
-        if (credentials != null && credentials.contains(":")) {
-            b.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        } else if (credentials != null) {
-            b.header("Authorization", "Bearer " + credentials);
-        }
+        authorize(b, credentials);
         if (json == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

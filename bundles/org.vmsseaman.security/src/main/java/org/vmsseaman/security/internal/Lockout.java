@@ -35,12 +35,19 @@ final class Lockout {
         if (failures.size() >= MAX_KEYS) {
             failures.entrySet().removeIf(e -> forgotten(e.getValue(), now));
         }
+        Failures[] locking = new Failures[1];
         Failures f = failures.compute(key, (k, old) -> {
+            if (old != null && old.lockedUntil() != null && now.isBefore(old.lockedUntil())) {
+                // a failure that raced past the check while another one locked the key: the lock stays
+                return old;
+            }
             int count = old == null || forgotten(old, now) ? 1 : old.count() + 1;
             Instant until = count >= limit ? now.plus(duration) : null;
-            return new Failures(until == null ? count : 0, now, until);
+            Failures next = new Failures(until == null ? count : 0, now, until);
+            locking[0] = until == null ? null : next;
+            return next;
         });
-        return f.lockedUntil();
+        return locking[0] == f ? f.lockedUntil() : null;
     }
 
     void succeed(String key) {
