@@ -62,7 +62,14 @@ public final class Main {
         // console.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         prepareHome(options);
-        Map<String, Object> properties = frameworkProperties(options);
+        Map<String, Object> properties;
+        try {
+            properties = frameworkProperties(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("vmsseaman: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Felix felix = new Felix(properties);
         felix.init();
         AutoProcessor.process(properties, felix.getBundleContext());
@@ -130,6 +137,9 @@ public final class Main {
         // HTTP
         p.put("org.osgi.service.http.port", Integer.toString(o.port()));
         p.put("org.ops4j.pax.web.listening.addresses", o.host());
+        if (o.tls()) {
+            tls(o, p);
+        }
         p.put("org.ops4j.pax.web.server.connector.idleTimeout", "30000");
         // Web Console: never its built-in admin/admin. It stays unregistered until the security bundle's
         // provider (VMS Seaman users, role admin) is there, and that provider outranks the built-in one.
@@ -147,9 +157,43 @@ public final class Main {
         return p;
     }
 
+    /**
+     * HTTPS only, on the one port: pax-web's secure connector with the keystore, TLS 1.3 and 1.2, plain HTTP off.
+     *
+     * @throws IllegalArgumentException naming the file if the keystore or its password file cannot be read
+     */
+    static void tls(Options o, Map<String, Object> p) {
+        if (!Files.isReadable(o.tlsKeystore())) {
+            throw new IllegalArgumentException("--tls-keystore: cannot read " + o.tlsKeystore());
+        }
+        String password;
+        try {
+            password = Files.readString(o.tlsPasswordFile()).strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the keystore password file " + o.tlsPasswordFile() + " cannot be read ("
+                    + e.getMessage() + "): write the password into it, readable by the runtime's user only");
+        }
+        String type = o.tlsKeystore()
+                        .getFileName()
+                        .toString()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(".jks")
+                ? "JKS"
+                : "PKCS12";
+        p.put("org.osgi.service.http.enabled", "false");
+        p.put("org.osgi.service.http.secure.enabled", "true");
+        p.put("org.osgi.service.http.port.secure", Integer.toString(o.port()));
+        p.put("org.ops4j.pax.web.ssl.keystore", o.tlsKeystore().toString());
+        p.put("org.ops4j.pax.web.ssl.keystore.type", type);
+        p.put("org.ops4j.pax.web.ssl.keystore.password", password);
+        p.put("org.ops4j.pax.web.ssl.key.password", password);
+        p.put("org.ops4j.pax.web.ssl.protocols.included", "TLSv1.3,TLSv1.2");
+        p.put("vmsseaman.http.scheme", "https");
+    }
+
     private static void printBanner(Options o) {
         String host = o.host().equals("0.0.0.0") ? "localhost" : o.host();
-        String base = "http://" + host + ":" + o.port();
+        String base = (o.tls() ? "https://" : "http://") + host + ":" + o.port();
         System.out.println("VMS Seaman started (home " + o.home() + ")");
         System.out.println("  project:     " + (o.vmsproj() == null ? "built-in demo vessel" : o.vmsproj()));
         System.out.println("  REST API:    " + base + "/health, " + base + "/tags");
@@ -159,7 +203,8 @@ public final class Main {
         System.out.println("  first login: user 'admin', password in " + initial
                 + " (written on first start, deleted once the password is changed)");
         System.out.println("  logs:        " + o.home().resolve("logs"));
-        if (!o.host().startsWith("127.")
+        if (!o.tls()
+                && !o.host().startsWith("127.")
                 && !o.host().equals("localhost")
                 && !o.host().equals("::1")) {
             System.out.println(

@@ -5,7 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Command-line options of the runtime; names follow the reference runtime (--vmsproj, --host, --port, --db). */
-public record Options(Path home, Path vmsproj, String host, int port, Path db, boolean console, boolean help) {
+public record Options(
+        Path home,
+        Path vmsproj,
+        String host,
+        int port,
+        Path db,
+        boolean console,
+        boolean help,
+        Path tlsKeystore,
+        Path tlsPasswordFile) {
 
     static final String USAGE = String.join(
             "\n",
@@ -16,6 +25,9 @@ public record Options(Path home, Path vmsproj, String host, int port, Path db, b
             "  --db PATH        historian database file (default data/historian.duckdb)",
             "  --home DIR       runtime home with bundle/, deploy/, conf/, data/, logs/ (default: the installation)",
             "  --console        interactive Gogo shell on standard input",
+            "  --tls-keystore FILE        serve HTTPS (and WSS) only, on --port, with the key and certificate in FILE",
+            "                             (PKCS#12, or JKS if the name ends in .jks)",
+            "  --tls-password-file FILE   file holding the keystore's password (default conf/tls-keystore-password)",
             "  --help           this text");
 
     /**
@@ -31,6 +43,8 @@ public record Options(Path home, Path vmsproj, String host, int port, Path db, b
         Path db = null;
         boolean console = false;
         boolean help = false;
+        Path tlsKeystore = null;
+        Path tlsPasswordFile = null;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String opt = rest.remove(0);
@@ -48,13 +62,28 @@ public record Options(Path home, Path vmsproj, String host, int port, Path db, b
                 case "--port" -> port = port(value(opt, value, rest));
                 case "--db" -> db = Path.of(value(opt, value, rest)).toAbsolutePath();
                 case "--home" -> home = Path.of(value(opt, value, rest)).toAbsolutePath();
+                case "--tls-keystore" ->
+                    tlsKeystore = Path.of(value(opt, value, rest)).toAbsolutePath();
+                case "--tls-password-file" ->
+                    tlsPasswordFile = Path.of(value(opt, value, rest)).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option '" + opt + "'");
             }
         }
         if (db == null) {
             db = home.resolve("data").resolve("historian.duckdb");
         }
-        return new Options(home, vmsproj, host, port, db, console, help);
+        if (tlsPasswordFile != null && tlsKeystore == null) {
+            throw new IllegalArgumentException("--tls-password-file needs --tls-keystore");
+        }
+        if (tlsKeystore != null && tlsPasswordFile == null) {
+            tlsPasswordFile = home.resolve("conf").resolve("tls-keystore-password");
+        }
+        return new Options(home, vmsproj, host, port, db, console, help, tlsKeystore, tlsPasswordFile);
+    }
+
+    /** {@code true} if the runtime serves HTTPS instead of HTTP. */
+    public boolean tls() {
+        return tlsKeystore != null;
     }
 
     private static String value(String opt, String inline, List<String> rest) {

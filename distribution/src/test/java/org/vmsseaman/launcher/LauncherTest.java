@@ -35,6 +35,36 @@ class LauncherTest {
     }
 
     @Test
+    void tlsTakesAKeystoreAndAPasswordFileAndTurnsPlainHttpOff() throws Exception {
+        Path store = java.nio.file.Files.writeString(home.resolve("server.p12"), "not read here");
+        java.nio.file.Files.createDirectories(home.resolve("conf"));
+        java.nio.file.Files.writeString(home.resolve("conf/tls-keystore-password"), "s3cret\n");
+        Options o = Options.parse(new String[] {"--tls-keystore", store.toString(), "--port", "8443"}, home);
+        assertThat(o.tlsPasswordFile()).isEqualTo(home.resolve("conf/tls-keystore-password"));
+        Map<String, Object> p = Main.frameworkProperties(o);
+        assertThat(p)
+                .containsEntry("org.osgi.service.http.enabled", "false")
+                .containsEntry("org.osgi.service.http.secure.enabled", "true")
+                .containsEntry("org.osgi.service.http.port.secure", "8443")
+                .containsEntry("org.ops4j.pax.web.ssl.keystore.type", "PKCS12")
+                .containsEntry("org.ops4j.pax.web.ssl.keystore.password", "s3cret");
+        assertThat(Main.frameworkProperties(Options.parse(new String[0], home)))
+                .doesNotContainKey("org.osgi.service.http.secure.enabled");
+    }
+
+    @Test
+    void tlsProblemsNameTheFile() {
+        assertThatThrownBy(() -> Main.frameworkProperties(Options.parse(
+                        new String[] {
+                            "--tls-keystore", home.resolve("missing.p12").toString()
+                        },
+                        home)))
+                .hasMessageContaining("missing.p12");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--tls-password-file", "pw"}, home))
+                .hasMessageContaining("--tls-keystore");
+    }
+
+    @Test
     void badOptionsAreNamed() {
         assertThatThrownBy(() -> Options.parse(new String[] {"--port", "99999"}, home))
                 .hasMessageContaining("--port");

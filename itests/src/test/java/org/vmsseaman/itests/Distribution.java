@@ -43,6 +43,12 @@ final class Distribution {
      * files written into its conf/ folder (name to content) before it starts.
      */
     static Option[] options(Path projectFile, Map<String, String> confFiles) throws IOException {
+        return options(projectFile, confFiles, List.of());
+    }
+
+    /** Like {@link #options(Path, Map)}, with more launcher options ({@code --tls-keystore ...}). */
+    static Option[] options(Path projectFile, Map<String, String> confFiles, List<String> launcherArgs)
+            throws IOException {
         Path dist = distribution();
         if (!Files.isDirectory(dist.resolve("bundle"))) {
             throw new IllegalStateException(
@@ -60,6 +66,7 @@ final class Distribution {
         if (projectFile != null) {
             args.addAll(List.of("--vmsproj", projectFile.toString()));
         }
+        args.addAll(launcherArgs);
         Options options = Options.parse(args.toArray(String[]::new), home);
 
         Main.prepareHome(options);

@@ -1,0 +1,355 @@
+package org.vmsseaman.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * End-to-end latency from a tag update to its arrival at WebSocket clients, through the real runtime: the
+ * assembled distribution runs as its own process (tag store, historian, alarm engine, web layer) with a
+ * generated project of simulated devices publishing at a set rate; clients in this JVM connect to
+ * {@code /ws/realtime} over loopback. The latency of a value is the client's arrival time minus the value's
+ * {@code receiveTime}, which the platform stamps when the driver hands the value over: it covers the tag
+ * store, the realtime hub (rendering, coalescing, fan-out), Jetty and the loopback socket.
+ *
+ * <p>Phase 1 measures p50/p99 with {@code --clients} clients at each of {@code --rates}; phase 2 measures how
+ * many values per second one client receives at each of {@code --max-rates} (values beyond what it takes are
+ * coalesced to the latest per tag by design, so received/published below 1 is where a client stops keeping
+ * up).
+ */
+public final class RealtimeLatencyBenchmark {
+
+    private static final int DEVICES = 10;
+    private static final int TAGS_PER_DEVICE = 1000;
+
+    private RealtimeLatencyBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dist = Path.of("distribution/target/vmsseaman");
+        List<Integer> rates = List.of(10_000, 100_000);
+        List<Integer> maxRates = List.of(100_000, 200_000, 500_000, 1_000_000);
+        int clients = 10;
+        int seconds = 30;
+        int warmup = 10;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dist" -> dist = Path.of(args[++i]);
+                case "--rates" -> rates = ints(args[++i]);
+                case "--max-rates" -> maxRates = ints(args[++i]);
+                case "--clients" -> clients = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                default -> {
+                    System.out.println("options: --dist DIR (distribution/target/vmsseaman) --rates 10000,100000"
+                            + " --max-rates 100000,200000,500000,1000000 --clients 10 --seconds 30 --warmup 10");
+                    return;
+                }
+            }
+        }
+        if (!Files.isRegularFile(dist.resolve("bin/vmsseaman"))) {
+            throw new IllegalArgumentException("no assembled distribution at " + dist + ": build it first");
+        }
+        System.out.printf(
+                "RealtimeLatencyBenchmark: %d devices x %d tags, %d s measured after %d s warm-up%n",
+                DEVICES, TAGS_PER_DEVICE, seconds, warmup);
+        System.out.println(
+                "rate/s  clients  values/s/client  p50 ms  p90 ms  p99 ms  p99.9 ms  max ms  machine busy %");
+        for (int rate : rates) {
+            run(dist, rate, clients, warmup, seconds);
+        }
+        for (int rate : maxRates) {
+            run(dist, rate, 1, warmup, seconds);
+        }
+    }
+
+    private static void run(Path dist, int rate, int clientCount, int warmup, int seconds) throws Exception {
+        int tickMillis = DEVICES * TAGS_PER_DEVICE * 1000 / rate;
+        if (tickMillis < 10) {
+            throw new IllegalArgumentException("rate " + rate + " needs a tick under 10 ms: at most 1,000,000/s");
+        }
+        try (Runtime runtime = Runtime.start(dist, project(tickMillis))) {
+            List<Client> clients = new ArrayList<>();
+            for (int i = 0; i < clientCount; i++) {
+                clients.add(Client.connect(runtime.port, runtime.token));
+            }
+            Thread.sleep(warmup * 1000L);
+            clients.forEach(Client::reset);
+            MachineLoad load = new MachineLoad();
+            Thread.sleep(seconds * 1000L);
+            MachineLoad.Result busy = load.stop();
+            Histogram all = new Histogram();
+            long values = 0;
+            for (Client c : clients) {
+                Histogram h = c.reset();
+                all.add(h);
+                values += h.count;
+                c.close();
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%7d  %7d  %15.0f  %6.2f  %6.2f  %6.2f  %8.2f  %6.1f  %5.0f%n",
+                    rate,
+                    clientCount,
+                    values / (double) clientCount / seconds,
+                    all.percentile(50) / 1000.0,
+                    all.percentile(90) / 1000.0,
+                    all.percentile(99) / 1000.0,
+                    all.percentile(99.9) / 1000.0,
+                    all.max / 1000.0,
+                    busy.busyPercent());
+        }
+    }
+
+    /** A project of DEVICES simulated devices of TAGS_PER_DEVICE double tags each, every tag on every tick. */
+    private static String project(int tickMillis) {
+        StringBuilder devices = new StringBuilder();
+        StringBuilder tags = new StringBuilder();
+        for (int d = 0; d < DEVICES; d++) {
+            devices.append(d == 0 ? "" : ",\n")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "{\"id\":\"sim%d\",\"protocol\":\"simulator\",\"name\":\"Simulator %d\",\"enabled\":true,"
+                                    + "\"settings\":{\"tickMillis\":%d}}",
+                            d,
+                            d,
+                            tickMillis));
+            for (int t = 0; t < TAGS_PER_DEVICE; t++) {
+                tags.append(d == 0 && t == 0 ? "" : ",\n")
+                        .append(String.format(
+                                Locale.ROOT,
+                                "{\"id\":\"bench.d%d.t%d\",\"system\":\"bench\",\"type\":\"double\",\"unit\":\"bar\","
+                                        + "\"normalRange\":{\"min\":2,\"max\":8},\"displayRange\":{\"min\":0,\"max\":10},"
+                                        + "\"source\":{\"device\":\"sim%d\",\"address\":{\"profile\":\"random_walk\"}}}",
+                                d,
+                                t,
+                                d));
+            }
+        }
+        return "{\"schemaVersion\":1,\"vessel\":{\"name\":\"MV Benchmark\",\"imo\":\"9700003\"},"
+                + "\"systems\":[{\"id\":\"bench\",\"name\":\"Benchmark\"}],\n\"devices\":[" + devices
+                + "],\n\"tags\":[" + tags + "]}";
+    }
+
+    private static List<Integer> ints(String csv) {
+        return Arrays.stream(csv.split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    /** The distribution running in its own process from a copy in a temporary home. */
+    private static final class Runtime implements AutoCloseable {
+        final Process process;
+        final Path home;
+        final int port;
+        final String token;
+
+        private Runtime(Process process, Path home, int port, String token) {
+            this.process = process;
+            this.home = home;
+            this.port = port;
+            this.token = token;
+        }
+
+        static Runtime start(Path dist, String project) throws Exception {
+            Path home = Files.createTempDirectory("vmsseaman-bench-");
+            copy(dist, home);
+            Files.deleteIfExists(home.resolve("data/historian.duckdb"));
+            Path file = home.resolve("bench.vmsproj");
+            Files.writeString(file, project);
+            Path script = home.resolve("bin/vmsseaman");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            int port;
+            try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            Process p = new ProcessBuilder(
+                            script.toString(),
+                            "--vmsproj",
+                            file.toString(),
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            Integer.toString(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(home.resolve("logs-stdout.txt").toFile())
+                    .start();
+            HttpClient http = HttpClient.newHttpClient();
+            Path passwordFile = home.resolve("data/security/initial-admin-password");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            String token = null;
+            while (token == null) {
+                if (System.nanoTime() > deadline || !p.isAlive()) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("the runtime did not start; see " + home);
+                }
+                Thread.sleep(250);
+                if (!Files.exists(passwordFile)) {
+                    continue;
+                }
+                String body = "{\"user\":\"admin\",\"password\":\""
+                        + Files.readString(passwordFile).strip() + "\"}";
+                try {
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/login"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        token = r.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+            }
+            return new Runtime(p, home, port, token);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
+        }
+
+        private static void copy(Path from, Path to) throws IOException {
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path f : files.toList()) {
+                    Path target = to.resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                    } else if (!f.startsWith(from.resolve("data")) && !f.startsWith(from.resolve("logs"))) {
+                        Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A WebSocket client that takes every message and records the latency of every value in it. */
+    private static final class Client implements WebSocket.Listener {
+        private static final String FIELD = "\"receiveTime\":\"";
+        private final StringBuilder partial = new StringBuilder();
+        private Histogram histogram = new Histogram();
+        private WebSocket socket;
+
+        static Client connect(int port, String token) throws Exception {
+            Client c = new Client();
+            c.socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/realtime"), c)
+                    .get(10, TimeUnit.SECONDS);
+            return c;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            long now = nowMicros();
+            partial.append(data);
+            if (last) {
+                record(partial, now);
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        /** Scans an {@code update} message for its values' receive times (no full JSON parse: the client must keep up). */
+        private void record(CharSequence text, long now) {
+            String s = text.toString();
+            if (!s.startsWith("{\"type\":\"update\"")) {
+                return;
+            }
+            int at = 0;
+            synchronized (this) {
+                while ((at = s.indexOf(FIELD, at)) >= 0) {
+                    int start = at + FIELD.length();
+                    int end = s.indexOf('"', start);
+                    long micros = parseMicros(s.substring(start, end));
+                    histogram.record(now - micros);
+                    at = end;
+                }
+            }
+        }
+
+        /** The histogram so far, and a fresh one from now on. */
+        synchronized Histogram reset() {
+            Histogram h = histogram;
+            histogram = new Histogram();
+            return h;
+        }
+
+        void close() {
+            socket.abort();
+        }
+
+        private static long nowMicros() {
+            Instant n = Instant.now();
+            return n.getEpochSecond() * 1_000_000L + n.getNano() / 1000;
+        }
+
+        private static long parseMicros(String iso) {
+            var t = DateTimeFormatter.ISO_INSTANT.parse(iso);
+            return t.getLong(ChronoField.INSTANT_SECONDS) * 1_000_000L + t.getLong(ChronoField.MICRO_OF_SECOND);
+        }
+    }
+
+    /** Latencies in microseconds: exact below 1 s, the rest counted in the last bin. */
+    private static final class Histogram {
+        private static final int BINS = 1_000_000;
+        private final int[] bins = new int[BINS + 1];
+        long count;
+        long max;
+
+        void record(long micros) {
+            long v = Math.max(0, micros);
+            bins[(int) Math.min(v, BINS)]++;
+            count++;
+            max = Math.max(max, v);
+        }
+
+        void add(Histogram other) {
+            for (int i = 0; i <= BINS; i++) {
+                bins[i] += other.bins[i];
+            }
+            count += other.count;
+            max = Math.max(max, other.max);
+        }
+
+        long percentile(double p) {
+            long rank = (long) Math.ceil(p / 100.0 * count);
+            long seen = 0;
+            for (int i = 0; i <= BINS; i++) {
+                seen += bins[i];
+                if (seen >= rank && rank > 0) {
+                    return i;
+                }
+            }
+            return max;
+        }
+    }
+}
