@@ -135,7 +135,7 @@ class BusSession implements DeviceSession {
         while (!closed) {
             int n = c.read(buf);
             if (n < 0) {
-                process(null, 0);
+                process(buf, 0, true);
                 if (c.rewind()) {
                     if (pacer != null) {
                         pacer.reset();
@@ -145,23 +145,19 @@ class BusSession implements DeviceSession {
                 return;
             }
             if (n > 0) {
-                process(buf, n);
-                if (c.datagrams()) {
-                    process(null, 0);
-                }
+                process(buf, n, c.datagrams());
                 lastDataNanos = System.nanoTime();
             }
             housekeeping();
         }
     }
 
-    /** Decodes one chunk (null: the end of input) and publishes its batch. Never throws. */
-    private void process(byte[] buf, int n) {
+    /** Decodes one chunk ({@code end}: the last line ends with it) and publishes its batch. Never throws. */
+    private void process(byte[] buf, int n, boolean end) {
         try {
-            if (buf == null) {
+            splitter.accept(buf, 0, n);
+            if (end) {
                 splitter.endOfInput();
-            } else {
-                splitter.accept(buf, 0, n);
             }
             publish();
         } catch (RuntimeException e) {
