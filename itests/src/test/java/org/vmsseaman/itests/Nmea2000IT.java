@@ -24,6 +24,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.vmsseaman.api.device.ConnectionState;
+import org.vmsseaman.api.device.DeviceRegistry;
+import org.vmsseaman.api.device.DeviceStatus;
 
 /**
  * The NMEA 2000 driver in the assembled runtime, installed from deploy/: a project whose device points at a
@@ -39,6 +42,9 @@ public class Nmea2000IT {
     @Inject
     private BundleContext context;
 
+    @Inject
+    private DeviceRegistry registry;
+
     @Configuration
     public Option[] config() throws IOException {
         int port = gateway(Files.readAllBytes(sharedData("nmea2000/merrimac-ydwg-2020.raw")));
@@ -50,7 +56,7 @@ public class Nmea2000IT {
                   "systems": [{"id": "nav", "name": "Navigation"}, {"id": "dc", "name": "DC power"}],
                   "devices": [
                     {"id": "n2k", "protocol": "nmea2000", "name": "YDWG-02",
-                     "settings": {"transport": "tcp", "host": "127.0.0.1", "port": %d}}
+                     "settings": {"transport": "tcp", "host": "127.0.0.1", "port": %d, "silenceSeconds": 2, "statusSeconds": 1}}
                   ],
                   "tags": [
                     {"id": "nav.aws", "name": "Apparent wind speed", "system": "nav", "type": "double", "unit": "kn",
@@ -60,6 +66,9 @@ public class Nmea2000IT {
                     {"id": "nav.stw", "name": "Speed through water", "system": "nav", "type": "double", "unit": "kn",
                      "source": {"device": "n2k", "address": {"pgn": 128259, "field": "speedWaterReferenced"}}},
                     {"id": "nav.heading", "name": "Heading", "system": "nav", "type": "double", "unit": "deg",
+                     "source": {"device": "n2k", "address": {"pgn": 127250, "field": "heading"}}},
+                    {"id": "nav.heading_watched", "name": "Heading (expected every 2 s)", "system": "nav",
+                     "type": "double", "unit": "deg", "expectedIntervalSeconds": 2,
                      "source": {"device": "n2k", "address": {"pgn": 127250, "field": "heading"}}},
                     {"id": "nav.lat", "name": "Latitude", "system": "nav", "type": "double", "unit": "deg",
                      "source": {"device": "n2k", "address": {"pgn": 129029, "field": "latitude", "source": 45}}},
@@ -101,6 +110,26 @@ public class Nmea2000IT {
                 typo.toString(),
                 "configuration_error",
                 typo.path("qualityReason").asText());
+
+        // the recording ends and the gateway stays silent: the driver says so, the platform turns watched tags stale
+        Await.until(
+                WAIT,
+                "device detail reports the silence",
+                () -> registry.device("n2k").orElseThrow().detail().contains("no data for"),
+                () -> registry.device("n2k").toString());
+        DeviceStatus status = registry.device("n2k").orElseThrow();
+        assertEquals(ConnectionState.CONNECTED, status.state());
+        assertTrue(status.detail(), status.detail().contains("914 frames, 0 malformed lines"));
+        Await.until(
+                WAIT,
+                "nav.heading_watched stale",
+                () -> "stale"
+                        .equals(tag("nav.heading_watched").path("qualityReason").asText()),
+                () -> tag("nav.heading_watched").toString());
+        assertEquals(
+                "a tag without an expected interval stays GOOD",
+                "GOOD",
+                tag("nav.heading").path("quality").asText());
 
         Bundle driver = null;
         for (Bundle b : context.getBundles()) {
