@@ -3,19 +3,22 @@ package org.vmsseaman.driver.nmea2000.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.vmsseaman.api.driver.DriverException;
 import org.vmsseaman.api.project.DeviceDefinition;
 
 /**
  * An NMEA 2000 / J1939 bus connection's settings (one device per connection); see the bundle README.
  *
- * @param transport {@code tcp}, {@code udp} or {@code file}
+ * @param transport {@code tcp}, {@code udp}, {@code file} or {@code socketcan}
  * @param host gateway host (tcp)
  * @param port gateway port (tcp) or listening port (udp)
  * @param bindAddress address to listen on (udp)
  * @param file log to replay (file)
  * @param speed replay speed factor; 0 as fast as possible (file)
  * @param loop replay again from the start at the end (file)
+ * @param canInterface SocketCAN interface, e.g. {@code can0} (socketcan)
+ * @param candump the can-utils candump executable (socketcan)
  * @param connectTimeoutMillis TCP connect timeout
  * @param reconnectMaxSeconds longest wait between two connection attempts
  * @param silenceSeconds no frames for this long is reported in the status detail
@@ -31,6 +34,8 @@ record BusSettings(
         Path file,
         double speed,
         boolean loop,
+        String canInterface,
+        String candump,
         int connectTimeoutMillis,
         int reconnectMaxSeconds,
         int silenceSeconds,
@@ -41,10 +46,14 @@ record BusSettings(
     static final String TCP = "tcp";
     static final String UDP = "udp";
     static final String FILE = "file";
+    static final String SOCKETCAN = "socketcan";
     /** Yacht Devices gateways' default RAW ports. */
     static final int DEFAULT_TCP_PORT = 1457;
 
     static final int DEFAULT_UDP_PORT = 1456;
+
+    /** Linux interface names: at most 15 characters, no blanks or slashes. */
+    private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,14}");
 
     private static final Set<String> KNOWN = Set.of(
             "transport",
@@ -54,6 +63,8 @@ record BusSettings(
             "file",
             "speed",
             "loop",
+            "interface",
+            "candump",
             "connectTimeoutMillis",
             "reconnectMaxSeconds",
             "silenceSeconds",
@@ -66,7 +77,8 @@ record BusSettings(
         return switch (transport) {
             case TCP -> "tcp " + host + ":" + port;
             case UDP -> "udp " + bindAddress + ":" + port;
-            default -> "file " + file.getFileName();
+            case FILE -> "file " + file.getFileName();
+            default -> "socketcan " + canInterface;
         };
     }
 
@@ -79,7 +91,7 @@ record BusSettings(
     static BusSettings of(DeviceDefinition device, Path home) throws DriverException {
         SettingsReader r = new SettingsReader(device);
         r.onlyKnown(KNOWN);
-        String transport = r.choice("transport", TCP, Set.of(TCP, UDP, FILE));
+        String transport = r.choice("transport", TCP, Set.of(TCP, UDP, FILE, SOCKETCAN));
         String host = transport.equals(TCP) ? r.string("host", null) : "";
         int defaultPort = transport.equals(UDP) ? DEFAULT_UDP_PORT : DEFAULT_TCP_PORT;
         int port = (int) r.integer("port", defaultPort, 1, 65535);
@@ -93,6 +105,21 @@ record BusSettings(
         }
         double speed = r.number("speed", 1.0, 0, 1e6);
         boolean loop = r.bool("loop", false);
+        String canInterface = "";
+        String candump = "candump";
+        if (transport.equals(SOCKETCAN)) {
+            canInterface = r.string("interface", null);
+            if (!INTERFACE.matcher(canInterface).matches()) {
+                throw r.error("interface", "must be a network interface name such as can0, was '" + canInterface + "'");
+            }
+            candump = r.string("candump", candump);
+            Path exe = Path.of(candump).getFileName();
+            if (exe == null || !exe.toString().equals("candump")) {
+                throw r.error(
+                        "candump",
+                        "must name the can-utils candump program (a path ending in /candump), was '" + candump + "'");
+            }
+        }
         return new BusSettings(
                 transport,
                 host,
@@ -101,6 +128,8 @@ record BusSettings(
                 file,
                 speed,
                 loop,
+                canInterface,
+                candump,
                 (int) r.integer("connectTimeoutMillis", 5000, 100, 120_000),
                 (int) r.integer("reconnectMaxSeconds", 30, 1, 3600),
                 (int) r.integer("silenceSeconds", 10, 1, 86_400),

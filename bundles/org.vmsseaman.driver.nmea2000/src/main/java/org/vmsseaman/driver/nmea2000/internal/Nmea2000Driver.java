@@ -20,13 +20,15 @@ import org.vmsseaman.driver.nmea2000.internal.bus.BusDecoder;
 import org.vmsseaman.driver.nmea2000.internal.bus.BusInventory;
 import org.vmsseaman.driver.nmea2000.internal.bus.DiscoveryReport;
 import org.vmsseaman.driver.nmea2000.internal.pgn.PgnCatalog;
+import org.vmsseaman.driver.nmea2000.internal.transport.CandumpProcessConnection;
 import org.vmsseaman.driver.nmea2000.internal.transport.FileConnection;
 import org.vmsseaman.driver.nmea2000.internal.transport.TcpConnection;
 import org.vmsseaman.driver.nmea2000.internal.transport.UdpConnection;
 
 /**
  * The {@code nmea2000} driver: NMEA 2000 and J1939 traffic from a CAN gateway (Yacht Devices RAW over TCP or
- * UDP) or a recorded candump / RAW log, decoded into tags. One device per bus connection.
+ * UDP), a Linux SocketCAN interface (through can-utils candump) or a recorded candump / RAW log, decoded into
+ * tags. One device per bus connection.
  */
 @Component(service = Driver.class)
 @DriverProtocol(Nmea2000Driver.PROTOCOL)
@@ -87,7 +89,8 @@ public final class Nmea2000Driver implements Driver {
         return switch (s.transport()) {
             case BusSettings.TCP -> () -> TcpConnection.open(s.host(), s.port(), s.connectTimeoutMillis());
             case BusSettings.UDP -> () -> UdpConnection.open(s.bindAddress(), s.port());
-            default -> () -> FileConnection.open(s.file(), s.loop());
+            case BusSettings.FILE -> () -> FileConnection.open(s.file(), s.loop());
+            default -> () -> CandumpProcessConnection.open(s.candump(), s.canInterface());
         };
     }
 
