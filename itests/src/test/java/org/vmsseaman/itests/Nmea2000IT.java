@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -83,7 +84,7 @@ public class Nmea2000IT {
     }
 
     @Test
-    public void aGatewayStreamingMerrimacGivesGoodTagsWithTheRecordedValues() {
+    public void aGatewayStreamingMerrimacGivesGoodTagsWithTheRecordedValues() throws IOException {
         Await.until(
                 WAIT,
                 "nav.lat GOOD",
@@ -141,6 +142,7 @@ public class Nmea2000IT {
                 "the driver is installed from deploy/",
                 driver != null && driver.getLocation().contains("deploy"));
         assertEquals(Bundle.ACTIVE, driver.getState());
+        assertEquals("ERROR lines in the runtime log", List.of(), Distribution.loggedErrors(context));
     }
 
     private JsonNode tag(String id) {

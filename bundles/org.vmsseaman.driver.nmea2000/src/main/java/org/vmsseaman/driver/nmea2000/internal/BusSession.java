@@ -22,7 +22,7 @@ import org.vmsseaman.driver.nmea2000.internal.transport.BusConnection;
  * decodes them and publishes one batch per chunk; reconnects with exponential backoff; reports status and
  * counters. {@link #close()} stops the thread within a few seconds.
  */
-class BusSession implements DeviceSession {
+final class BusSession implements DeviceSession {
 
     static final String THREAD_PREFIX = "vmsseaman-n2k-";
     private static final long CLOSE_WAIT_MILLIS = 3000;
@@ -43,6 +43,7 @@ class BusSession implements DeviceSession {
     private final LineSplitter splitter;
     private final ReplayPacer pacer;
     private final Thread thread;
+    private final Consumer<BusSession> onClose;
     private volatile boolean closed;
     private volatile BusConnection connection;
     private long lastFrames;
@@ -58,8 +59,10 @@ class BusSession implements DeviceSession {
             Connector connector,
             TagSink sink,
             BusDecoder decoder,
-            DiscoveryReport discovery) {
+            DiscoveryReport discovery,
+            Consumer<BusSession> onClose) {
         this.deviceId = deviceId;
+        this.onClose = onClose;
         this.settings = settings;
         this.connector = connector;
         this.sink = sink;
@@ -235,6 +238,7 @@ class BusSession implements DeviceSession {
         if (thread.isAlive()) {
             logger.warn("Device '{}': reader thread did not stop within {} ms", deviceId, CLOSE_WAIT_MILLIS);
         }
+        onClose.accept(this);
     }
 
     /** Waits for the reading thread to end (a replay without loop ends by itself); for tests. */

@@ -65,14 +65,8 @@ public final class Nmea2000Driver implements Driver {
                 ? null
                 : new DiscoveryReport(deviceId, inventory, home.resolve("data").resolve("nmea2000"));
         BusDecoder decoder = new BusDecoder(catalog, bindings, inventory);
-        BusSession session =
-                new BusSession(deviceId, settings, connector(settings), context.sink(), decoder, discovery) {
-                    @Override
-                    public void close() {
-                        super.close();
-                        sessions.remove(this);
-                    }
-                };
+        BusSession session = new BusSession(
+                deviceId, settings, connector(settings), context.sink(), decoder, discovery, sessions::remove);
         sessions.add(session);
         session.start();
         logger.info(

@@ -21,21 +21,22 @@ class ReplayTest {
     private final RecordingSink sink = new RecordingSink();
     private static final List<BoundTag> OIL = List.of(number("me.oil_p", "bar", "pgn", 127489, "field", "oilPressure"));
 
-    private BusSession replay(Map<String, Object> settings, List<BoundTag> tags) throws Exception {
+    /** Starts replaying {@code file} with the settings {@code extra} (key, value, ...) added. */
+    private BusSession replay(String file, List<BoundTag> tags, Object... extra) throws Exception {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("transport", "file", "file", file));
+        for (int i = 0; i < extra.length; i += 2) {
+            settings.put((String) extra[i], extra[i + 1]);
+        }
         return (BusSession) new Nmea2000Driver(home).start(FakeContext.of("log", settings, tags, sink));
+    }
+
+    private static String sample(String name) {
+        return SharedData.nmea2000(name).toString();
     }
 
     @Test
     void asFastAsPossibleDecodesEveryCompleteFastPacketAndEndsDisconnected() throws Exception {
-        BusSession s = replay(
-                Map.of(
-                        "transport",
-                        "file",
-                        "file",
-                        SharedData.nmea2000("candump-fast.txt").toString(),
-                        "speed",
-                        0),
-                OIL);
+        BusSession s = replay(sample("candump-fast.txt"), OIL, "speed", 0);
         assertThat(s.awaitEnd(10_000)).isTrue();
         // 23 frames: five complete 4-frame messages, and 3 frames of a sixth the log cut off
         assertThat(sink.values()).hasSize(5);
@@ -52,15 +53,7 @@ class ReplayTest {
     void atRecordedPaceTimesSpeedItTakesTheLogsDurationDividedBySpeed() throws Exception {
         // the log spans 0.352 s .. 1.502 s = 1.15 s; at speed 2 about 0.575 s
         long start = System.nanoTime();
-        BusSession s = replay(
-                Map.of(
-                        "transport",
-                        "file",
-                        "file",
-                        SharedData.nmea2000("candump-fast.txt").toString(),
-                        "speed",
-                        2),
-                OIL);
+        BusSession s = replay(sample("candump-fast.txt"), OIL, "speed", 2);
         assertThat(s.awaitEnd(10_000)).isTrue();
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(seconds).isBetween(0.5, 5.0);
@@ -73,7 +66,7 @@ class ReplayTest {
     @Test
     void aLoopReplaysUntilClosedAndARelativeFileIsFoundUnderHome() throws Exception {
         Files.copy(SharedData.nmea2000("candump-fast.txt"), home.resolve("fast.log"));
-        BusSession s = replay(Map.of("transport", "file", "file", "fast.log", "speed", 0, "loop", true), OIL);
+        BusSession s = replay("fast.log", OIL, "speed", 0, "loop", true);
         Waits.until("several rounds", () -> sink.values().size() > 50);
         s.close();
         assertThat(s.awaitEnd(0)).isTrue();
@@ -85,17 +78,7 @@ class ReplayTest {
 
     @Test
     void discoverModeWritesWhatIsOnTheBus() throws Exception {
-        BusSession s = replay(
-                Map.of(
-                        "transport",
-                        "file",
-                        "file",
-                        SharedData.nmea2000("merrimac-ydwg-2020.raw").toString(),
-                        "speed",
-                        0,
-                        "discover",
-                        true),
-                List.of());
+        BusSession s = replay(sample("merrimac-ydwg-2020.raw"), List.of(), "speed", 0, "discover", true);
         assertThat(s.awaitEnd(10_000)).isTrue();
         Path file = home.resolve("data/nmea2000/log-discover.txt");
         assertThat(file).exists();
