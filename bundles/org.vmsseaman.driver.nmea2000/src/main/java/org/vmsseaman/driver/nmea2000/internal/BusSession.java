@@ -111,6 +111,9 @@ final class BusSession implements DeviceSession {
                 reason = "end of stream (closed by the gateway)";
             } catch (IOException e) {
                 reason = e.toString();
+            } catch (RuntimeException e) { // a bug: keep serving the device, say so once per occurrence
+                reason = e.toString();
+                logger.warn("Device '{}': unexpected failure, reconnecting", deviceId, e);
             } finally {
                 connection = null;
             }
@@ -120,7 +123,11 @@ final class BusSession implements DeviceSession {
             sink.status(
                     ConnectionState.DISCONNECTED,
                     settings.describe() + ": " + reason + "; retrying in " + backoff + " ms");
-            logger.debug("Device '{}': {} lost: {}", deviceId, settings.describe(), reason);
+            if (backoff == FIRST_BACKOFF_MILLIS) {
+                logger.info("Device '{}': {} not connected: {}", deviceId, settings.describe(), reason);
+            } else {
+                logger.debug("Device '{}': {} still not connected: {}", deviceId, settings.describe(), reason);
+            }
             try {
                 TimeUnit.MILLISECONDS.sleep(backoff);
             } catch (InterruptedException e) {
