@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -142,6 +143,32 @@ public class Nmea2000IT {
                 "the driver is installed from deploy/",
                 driver != null && driver.getLocation().contains("deploy"));
         assertEquals(Bundle.ACTIVE, driver.getState());
+
+        // hot swap: the jar out of deploy/ stops the driver and its reading thread, back in it serves again
+        Path deploy = Path.of(context.getProperty(Distribution.HOME), "deploy");
+        Path jar;
+        try (Stream<Path> files = Files.list(deploy)) {
+            jar = files.filter(p -> p.getFileName().toString().startsWith("org.vmsseaman.driver.nmea2000"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Path aside = Files.createTempDirectory("vmsseaman-aside").resolve(jar.getFileName());
+        Files.move(jar, aside);
+        Await.until(
+                WAIT,
+                "nav.depth BAD driver_missing",
+                () -> "driver_missing"
+                        .equals(tag("nav.depth").path("qualityReason").asText()),
+                () -> tag("nav.depth").toString());
+        Await.until(WAIT, "the reading thread ends", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("vmsseaman-n2k-")));
+        Files.move(aside, jar);
+        Await.until(
+                WAIT,
+                "nav.depth GOOD again",
+                () -> "GOOD".equals(tag("nav.depth").path("quality").asText()),
+                () -> tag("nav.depth").toString());
+        assertEquals(4.42, value("nav.depth"), 1e-9);
         assertEquals("ERROR lines in the runtime log", List.of(), Distribution.loggedErrors(context));
     }
 
