@@ -46,7 +46,7 @@ final class BusSession implements DeviceSession {
     private final Consumer<BusSession> onClose;
     private volatile boolean closed;
     private volatile BusConnection connection;
-    private long lastFrames;
+    private long lastFaults = -1;
     private long lastDataNanos;
     private long nextStatusNanos;
     private long nextDiscoverNanos;
@@ -200,8 +200,9 @@ final class BusSession implements DeviceSession {
             silenceReported = false;
             if (recovered || now - nextStatusNanos >= 0) {
                 nextStatusNanos = now + TimeUnit.SECONDS.toNanos(settings.statusSeconds());
-                if (recovered || decoder.frames() != lastFrames) {
-                    lastFrames = decoder.frames();
+                long faults = faults();
+                if (recovered || faults != lastFaults) { // not on every frame: the device's "since" stays meaningful
+                    lastFaults = faults;
                     sink.status(ConnectionState.CONNECTED, settings.describe() + ": " + counters());
                 }
             }
@@ -225,8 +226,9 @@ final class BusSession implements DeviceSession {
                 + (failures > 0 ? ", " + failures + " decoding failures" : "");
     }
 
-    LineSplitter splitter() {
-        return splitter;
+    /** Malformed lines, dropped fast packets and decoding failures so far. */
+    private long faults() {
+        return splitter.malformed() + decoder.fastPacketDropped() + failures;
     }
 
     @Override

@@ -54,7 +54,7 @@ class MerrimacOverTcpTest {
         DeviceSession session = new Nmea2000Driver(home)
                 .start(FakeContext.of(
                         "ydwg",
-                        Map.of("host", "127.0.0.1", "port", port, "statusSeconds", 1),
+                        Map.of("host", "127.0.0.1", "port", port, "silenceSeconds", 1),
                         List.of(
                                 number("nav.aws", "kn", "pgn", 130306, "field", "windSpeed", "source", 32),
                                 number("nav.awa", "deg", "pgn", 130306, "field", "windAngle", "source", 32),
@@ -73,7 +73,7 @@ class MerrimacOverTcpTest {
         resources.add(session);
         Waits.until("every tag has a value", () -> sink.last().size() == 13);
         Waits.until("the whole file is decoded", () -> sink.statuses().stream()
-                .anyMatch(s -> s.detail().contains(lines.size() + " frames")));
+                .anyMatch(s -> s.detail().contains("no data for") && s.detail().contains(lines.size() + " frames")));
         assertThat(sink.statuses().get(0).state()).isEqualTo(ConnectionState.CONNECTING);
         assertThat(sink.hasStatus(ConnectionState.CONNECTED)).isTrue();
         Map<String, TagValue> last = sink.last();
