@@ -47,7 +47,7 @@ record BusSettings(
     static final String UDP = "udp";
     static final String FILE = "file";
     static final String SOCKETCAN = "socketcan";
-    /** Yacht Devices gateways' default RAW ports. */
+    /** Default ports; a gateway's RAW server port is configured on the gateway. */
     static final int DEFAULT_TCP_PORT = 1457;
 
     static final int DEFAULT_UDP_PORT = 1456;

@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 
-/** A TCP client connection to a gateway that streams its RAW text (Yacht Devices YDWG-02/YDEN-02 port 1457). */
+/** A TCP client connection to a gateway server that streams RAW text (Yacht Devices YDWG-02/YDEN-02). */
 public final class TcpConnection implements BusConnection {
 
     /** Read timeout: how often a silent connection wakes the reading thread. */

@@ -6,7 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 
-/** Listens for the datagrams a gateway broadcasts (Yacht Devices RAW over UDP, port 1456). */
+/** Listens for the datagrams a gateway server sends (Yacht Devices RAW over UDP). */
 public final class UdpConnection implements BusConnection {
 
     private final DatagramSocket socket;
