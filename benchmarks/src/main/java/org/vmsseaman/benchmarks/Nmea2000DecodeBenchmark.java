@@ -147,7 +147,7 @@ public final class Nmea2000DecodeBenchmark {
     private static List<BoundTag> everyField() {
         List<BoundTag> tags = new ArrayList<>();
         for (PgnLayout l : PgnCatalog.standard().layouts()) {
-            for (Field f : l.fields()) {
+            for (Field f : l.allFields()) {
                 String id = "n2k.p" + l.pgn() + "." + f.name().toLowerCase();
                 tags.add(new BoundTag(
                         new TagDefinition(

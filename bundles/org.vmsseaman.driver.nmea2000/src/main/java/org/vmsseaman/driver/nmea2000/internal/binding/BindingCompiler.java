@@ -61,6 +61,11 @@ public final class BindingCompiler {
                     + layout.name() + "): one of " + names(layout));
         }
         Field field = layout.field(name);
+        boolean repeated = false;
+        if (field == null) {
+            field = layout.repeatedField(name);
+            repeated = field != null;
+        }
         if (field == null) {
             throw new IllegalArgumentException("PGN " + pgn + " (" + layout.name() + ") has no field '" + name
                     + "'; its fields are " + names(layout));
@@ -73,6 +78,13 @@ public final class BindingCompiler {
                 continue;
             }
             Field filter = layout.field(e.getKey());
+            if (filter == null && repeated) {
+                filter = layout.repeatedField(e.getKey());
+            }
+            if (filter == null && layout.repeatedField(e.getKey()) != null) {
+                throw new IllegalArgumentException("'" + e.getKey() + "' selects one of the repeated sets of PGN " + pgn
+                        + ", but field '" + name + "' is not in them");
+            }
             if (filter == null) {
                 throw new IllegalArgumentException("unknown address key '" + e.getKey() + "': expected pgn, field,"
                         + " source, unit or a field of PGN " + pgn + " to filter on (" + names(layout) + ")");
@@ -97,6 +109,7 @@ public final class BindingCompiler {
                 source,
                 filterFields.toArray(Field[]::new),
                 filterValues.stream().mapToLong(Long::longValue).toArray(),
+                repeated,
                 conversion,
                 tag.definition().dataType());
     }
@@ -128,6 +141,6 @@ public final class BindingCompiler {
     }
 
     private static List<String> names(PgnLayout layout) {
-        return layout.fields().stream().map(Field::name).toList();
+        return layout.allFields().stream().map(Field::name).toList();
     }
 }

@@ -84,8 +84,9 @@ public final class BusDecoder {
             inventory.message(layout, source, data, length);
         }
         for (FieldBinding b : bindings[i]) {
-            if (b.matches(source, data, length)) {
-                batch.add(value(b, b.field().raw(data)));
+            int base = b.locate(source, data, length);
+            if (base >= 0) {
+                batch.add(value(b, b.field().raw(data, base)));
             }
         }
     }

@@ -12,8 +12,8 @@ package org.vmsseaman.driver.nmea2000.internal.pgn;
  * @param offset added after scaling (J1939 temperatures: -40 degC)
  * @param unit unit symbol of the scaled value (see {@code Units}); empty for counts and enumerations
  * @param lookup names of the values of an enumerated field, or null
- * @param validMax largest raw value that is a value; larger ones are reported as not available. {@code
- *     Long.MAX_VALUE}: the encoding's patterns decide
+ * @param validMax largest raw value that is a value; larger ones are reported as not available, and the
+ *     encoding's patterns do not apply. {@code Long.MAX_VALUE}: the encoding's patterns decide
  */
 public record Field(
         String name,
@@ -44,13 +44,19 @@ public record Field(
 
     /** The raw bits, sign-extended for signed fields. */
     public long raw(byte[] data) {
-        return signed ? Bits.signed(data, bitOffset, bitLength) : Bits.unsigned(data, bitOffset, bitLength);
+        return raw(data, 0);
+    }
+
+    /** The raw bits of the field in a repeated set starting at bit {@code base}. */
+    public long raw(byte[] data, int base) {
+        int at = base + bitOffset;
+        return signed ? Bits.signed(data, at, bitLength) : Bits.unsigned(data, at, bitLength);
     }
 
     /** What the raw value means under {@code encoding}. */
     public Availability availability(long raw, Encoding encoding) {
-        if (raw > validMax) {
-            return Availability.NOT_AVAILABLE;
+        if (validMax != Long.MAX_VALUE) {
+            return raw > validMax ? Availability.NOT_AVAILABLE : Availability.VALID;
         }
         return encoding.classify(raw, bitLength, signed);
     }

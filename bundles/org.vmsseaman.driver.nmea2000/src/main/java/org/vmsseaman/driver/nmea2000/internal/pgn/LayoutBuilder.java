@@ -11,6 +11,11 @@ final class LayoutBuilder {
     private final boolean fast;
     private final Encoding encoding;
     private final List<Field> fields = new ArrayList<>();
+    private List<Field> target = fields;
+    private Field count;
+    private int repeatStart;
+    private int repeatBits;
+    private final List<Field> repeated = new ArrayList<>();
 
     private LayoutBuilder(int pgn, String name, boolean fast, Encoding encoding) {
         this.pgn = pgn;
@@ -61,12 +66,28 @@ final class LayoutBuilder {
         return add(new Field(field, bitOffset, bitLength, false, 1, 0, "", lookup, validMax));
     }
 
+    /**
+     * The fields added after this form a set repeated as often as the fixed field {@code countField} says, every
+     * {@code setBits} from {@code startBit}; their offsets are relative to the set.
+     */
+    LayoutBuilder repeat(String countField, int startBit, int setBits) {
+        count = fields.stream()
+                .filter(f -> f.name().equals(countField))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no count field " + countField));
+        repeatStart = startBit;
+        repeatBits = setBits;
+        target = repeated;
+        return this;
+    }
+
     PgnLayout build() {
-        return new PgnLayout(pgn, name, fast, encoding, fields);
+        RepeatingSet set = count == null ? null : new RepeatingSet(count, repeatStart, repeatBits, repeated);
+        return new PgnLayout(pgn, name, fast, encoding, fields, set);
     }
 
     private LayoutBuilder add(Field f) {
-        fields.add(f);
+        target.add(f);
         return this;
     }
 }

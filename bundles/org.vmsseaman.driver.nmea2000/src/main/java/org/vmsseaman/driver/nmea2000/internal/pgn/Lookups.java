@@ -37,6 +37,8 @@ final class Lookups {
             Map.of(0L, "battery", 1L, "alternator", 2L, "convertor", 3L, "solar_cell", 4L, "wind_generator"));
     static final Lookup GEAR = new Lookup("gear", Map.of(0L, "forward", 1L, "neutral", 2L, "reverse"));
     static final Lookup OFF_ON = new Lookup("offOn", Map.of(0L, "off", 1L, "on"));
+    static final Lookup ACCEPTABILITY = new Lookup(
+            "acceptability", Map.of(0L, "bad_level", 1L, "bad_frequency", 2L, "being_qualified", 3L, "good"));
     static final Lookup YES_NO = new Lookup("yesNo", Map.of(0L, "no", 1L, "yes"));
     static final Lookup ALERT_TYPE =
             new Lookup("alertType", Map.of(1L, "emergency_alarm", 2L, "alarm", 5L, "warning", 8L, "caution"));

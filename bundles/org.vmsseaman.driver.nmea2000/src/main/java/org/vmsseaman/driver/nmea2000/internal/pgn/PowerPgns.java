@@ -14,6 +14,24 @@ final class PowerPgns {
 
     private PowerPgns() {}
 
+    /**
+     * AC input or output status: an instance, the number of lines, then per line 18 bytes. {@code line} (0..2
+     * for L1..L3) and the next bits are the first byte of a set; the caller adds the PGN's own bits there.
+     */
+    private static LayoutBuilder acLines(LayoutBuilder b) {
+        return b.n("instance", 0, 8)
+                .n("numberOfLines", 8, 8)
+                .repeat("numberOfLines", 16, 144)
+                .n("line", 0, 2)
+                .u("voltage", 8, 16, 0.01, "V")
+                .u("current", 24, 16, 0.1, "A")
+                .u("frequency", 40, 16, 0.01, "Hz")
+                .u("breakerSize", 56, 16, 0.1, "A")
+                .u("realPower", 72, 32, 1, "W")
+                .u("reactivePower", 104, 32, 1, "VAR")
+                .s("powerFactor", 136, 8, 0.01, "");
+    }
+
     static List<PgnLayout> layouts() {
         LayoutBuilder switchBank = single(127501, "binarySwitchBankStatus").n("instance", 0, 8);
         for (int i = 1; i <= INDICATORS; i++) {
@@ -44,6 +62,10 @@ final class PowerPgns {
                         .n("sid", 56, 8)
                         .build(),
                 switchBank.build(),
+                acLines(fast(127503, "acInputStatus"))
+                        .e("acceptability", 2, 2, Lookups.ACCEPTABILITY, 3)
+                        .build(),
+                acLines(fast(127504, "acOutputStatus")).n("waveform", 2, 3).build(),
                 single(65030, "generatorAverageBasicAcQuantities")
                         .u("lineLineVoltage", 0, 16, 1, "V")
                         .u("lineNeutralVoltage", 16, 16, 1, "V")
