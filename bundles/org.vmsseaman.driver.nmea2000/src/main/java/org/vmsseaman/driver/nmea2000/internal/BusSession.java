@@ -13,7 +13,9 @@ import org.vmsseaman.api.tag.TagValue;
 import org.vmsseaman.driver.nmea2000.internal.bus.BusDecoder;
 import org.vmsseaman.driver.nmea2000.internal.bus.DiscoveryReport;
 import org.vmsseaman.driver.nmea2000.internal.bus.ReplayPacer;
+import org.vmsseaman.driver.nmea2000.internal.can.ActisenseReader;
 import org.vmsseaman.driver.nmea2000.internal.can.CanFrame;
+import org.vmsseaman.driver.nmea2000.internal.can.ChunkDecoder;
 import org.vmsseaman.driver.nmea2000.internal.can.LineSplitter;
 import org.vmsseaman.driver.nmea2000.internal.transport.BusConnection;
 
@@ -40,7 +42,7 @@ final class BusSession implements DeviceSession {
     private final TagSink sink;
     private final BusDecoder decoder;
     private final DiscoveryReport discovery;
-    private final LineSplitter splitter;
+    private final ChunkDecoder input;
     private final ReplayPacer pacer;
     private final Thread thread;
     private final Consumer<BusSession> onClose;
@@ -75,7 +77,9 @@ final class BusSession implements DeviceSession {
         } else {
             pacer = null;
         }
-        this.splitter = new LineSplitter(frames);
+        this.input = settings.transport().equals(BusSettings.NGT1)
+                ? new ActisenseReader(decoder::message)
+                : new LineSplitter(frames);
         this.thread = new Thread(this::run, THREAD_PREFIX + deviceId);
         thread.setDaemon(true);
     }
@@ -165,9 +169,9 @@ final class BusSession implements DeviceSession {
     /** Decodes one chunk ({@code end}: the last line ends with it) and publishes its batch. Never throws. */
     private void process(byte[] buf, int n, boolean end) {
         try {
-            splitter.accept(buf, 0, n);
+            input.accept(buf, 0, n);
             if (end) {
-                splitter.endOfInput();
+                input.endOfInput();
             }
             publish();
         } catch (RuntimeException e) {
@@ -221,14 +225,15 @@ final class BusSession implements DeviceSession {
 
     /** The counters for status details, e.g. {@code 9120 frames, 3 malformed lines, 0 fast packets dropped}. */
     String counters() {
-        return decoder.frames() + " frames, " + splitter.malformed() + " malformed lines, "
+        return decoder.frames() + " frames, " + input.malformed() + " malformed "
+                + (input instanceof LineSplitter ? "lines" : "packets") + ", "
                 + decoder.fastPacketDropped() + " fast packets dropped"
                 + (failures > 0 ? ", " + failures + " decoding failures" : "");
     }
 
     /** Malformed lines, dropped fast packets and decoding failures so far. */
     private long faults() {
-        return splitter.malformed() + decoder.fastPacketDropped() + failures;
+        return input.malformed() + decoder.fastPacketDropped() + failures;
     }
 
     @Override

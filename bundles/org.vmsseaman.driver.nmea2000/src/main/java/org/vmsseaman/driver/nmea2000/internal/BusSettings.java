@@ -10,7 +10,7 @@ import org.vmsseaman.api.project.DeviceDefinition;
 /**
  * An NMEA 2000 / J1939 bus connection's settings (one device per connection); see the bundle README.
  *
- * @param transport {@code tcp}, {@code udp}, {@code file} or {@code socketcan}
+ * @param transport {@code tcp}, {@code udp}, {@code file}, {@code socketcan} or {@code ngt1}
  * @param host gateway host (tcp)
  * @param port gateway port (tcp) or listening port (udp)
  * @param bindAddress address to listen on (udp)
@@ -19,6 +19,8 @@ import org.vmsseaman.api.project.DeviceDefinition;
  * @param loop replay again from the start at the end (file)
  * @param canInterface SocketCAN interface, e.g. {@code can0} (socketcan)
  * @param candump the can-utils candump executable (socketcan)
+ * @param serialPort the serial port of an Actisense NGT-1 (ngt1)
+ * @param baudRate its speed (ngt1)
  * @param connectTimeoutMillis TCP connect timeout
  * @param reconnectMaxSeconds longest wait between two connection attempts
  * @param silenceSeconds no frames for this long is reported in the status detail
@@ -36,6 +38,8 @@ record BusSettings(
         boolean loop,
         String canInterface,
         String candump,
+        String serialPort,
+        int baudRate,
         int connectTimeoutMillis,
         int reconnectMaxSeconds,
         int silenceSeconds,
@@ -47,6 +51,7 @@ record BusSettings(
     static final String UDP = "udp";
     static final String FILE = "file";
     static final String SOCKETCAN = "socketcan";
+    static final String NGT1 = "ngt1";
     /** Default ports; a gateway's RAW server port is configured on the gateway. */
     static final int DEFAULT_TCP_PORT = 1457;
 
@@ -65,6 +70,8 @@ record BusSettings(
             "loop",
             "interface",
             "candump",
+            "serialPort",
+            "baudRate",
             "connectTimeoutMillis",
             "reconnectMaxSeconds",
             "silenceSeconds",
@@ -78,7 +85,8 @@ record BusSettings(
             case TCP -> "tcp " + host + ":" + port;
             case UDP -> "udp " + bindAddress + ":" + port;
             case FILE -> "file " + file.getFileName();
-            default -> "socketcan " + canInterface;
+            case SOCKETCAN -> "socketcan " + canInterface;
+            default -> "ngt1 " + serialPort;
         };
     }
 
@@ -91,7 +99,7 @@ record BusSettings(
     static BusSettings of(DeviceDefinition device, Path home) throws DriverException {
         SettingsReader r = new SettingsReader(device);
         r.onlyKnown(KNOWN);
-        String transport = r.choice("transport", TCP, Set.of(TCP, UDP, FILE, SOCKETCAN));
+        String transport = r.choice("transport", TCP, Set.of(TCP, UDP, FILE, SOCKETCAN, NGT1));
         String host = transport.equals(TCP) ? r.string("host", null) : "";
         int defaultPort = transport.equals(UDP) ? DEFAULT_UDP_PORT : DEFAULT_TCP_PORT;
         int port = (int) r.integer("port", defaultPort, 1, 65535);
@@ -120,6 +128,8 @@ record BusSettings(
                         "must name the can-utils candump program (a path ending in /candump), was '" + candump + "'");
             }
         }
+        String serialPort = transport.equals(NGT1) ? r.string("serialPort", null) : "";
+        int baudRate = (int) r.integer("baudRate", 115_200, 1200, 4_000_000);
         return new BusSettings(
                 transport,
                 host,
@@ -130,6 +140,8 @@ record BusSettings(
                 loop,
                 canInterface,
                 candump,
+                serialPort,
+                baudRate,
                 (int) r.integer("connectTimeoutMillis", 5000, 100, 120_000),
                 (int) r.integer("reconnectMaxSeconds", 30, 1, 3600),
                 (int) r.integer("silenceSeconds", 10, 1, 86_400),

@@ -19,9 +19,11 @@ import org.vmsseaman.driver.nmea2000.internal.binding.FieldBinding;
 import org.vmsseaman.driver.nmea2000.internal.bus.BusDecoder;
 import org.vmsseaman.driver.nmea2000.internal.bus.BusInventory;
 import org.vmsseaman.driver.nmea2000.internal.bus.DiscoveryReport;
+import org.vmsseaman.driver.nmea2000.internal.can.ActisenseReader;
 import org.vmsseaman.driver.nmea2000.internal.pgn.PgnCatalog;
 import org.vmsseaman.driver.nmea2000.internal.transport.CandumpProcessConnection;
 import org.vmsseaman.driver.nmea2000.internal.transport.FileConnection;
+import org.vmsseaman.driver.nmea2000.internal.transport.SerialConnection;
 import org.vmsseaman.driver.nmea2000.internal.transport.TcpConnection;
 import org.vmsseaman.driver.nmea2000.internal.transport.UdpConnection;
 
@@ -57,6 +59,10 @@ public final class Nmea2000Driver implements Driver {
     public DeviceSession start(DeviceContext context) throws DriverException {
         String deviceId = context.device().id();
         BusSettings settings = BusSettings.of(context.device(), home);
+        if (settings.transport().equals(BusSettings.NGT1) && !SerialConnection.available()) {
+            throw new DriverException("device '" + deviceId + "': setting 'transport' ngt1 needs the jSerialComm"
+                    + " bundle (package com.fazecast.jSerialComm), which is not installed");
+        }
         PgnCatalog catalog = PgnCatalog.standard();
         List<FieldBinding> bindings =
                 new BindingCompiler(catalog).compile(context.tags(), context.sink()::configurationError);
@@ -84,7 +90,8 @@ public final class Nmea2000Driver implements Driver {
             case BusSettings.TCP -> () -> TcpConnection.open(s.host(), s.port(), s.connectTimeoutMillis());
             case BusSettings.UDP -> () -> UdpConnection.open(s.bindAddress(), s.port());
             case BusSettings.FILE -> () -> FileConnection.open(s.file(), s.loop());
-            default -> () -> CandumpProcessConnection.open(s.candump(), s.canInterface());
+            case BusSettings.SOCKETCAN -> () -> CandumpProcessConnection.open(s.candump(), s.canInterface());
+            default -> () -> SerialConnection.open(s.serialPort(), s.baudRate(), ActisenseReader.startupCommand());
         };
     }
 

@@ -147,10 +147,7 @@ class MerrimacOverTcpTest {
         assertThat(states)
                 .containsSubsequence(
                         ConnectionState.CONNECTED, ConnectionState.DISCONNECTED, ConnectionState.CONNECTED);
-        RecordingSink.Status lost = sink.statuses().stream()
-                .filter(s -> s.state() == ConnectionState.DISCONNECTED)
-                .findFirst()
-                .orElseThrow();
+        RecordingSink.Status lost = sink.first(ConnectionState.DISCONNECTED);
         assertThat(lost.detail())
                 .contains("tcp 127.0.0.1:" + server.getLocalPort())
                 .contains("retrying in");

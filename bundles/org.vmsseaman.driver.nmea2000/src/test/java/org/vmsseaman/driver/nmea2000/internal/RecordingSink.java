@@ -64,6 +64,11 @@ final class RecordingSink implements TagSink {
         return List.copyOf(statuses);
     }
 
+    /** The first status reported with {@code state}; fails if there is none. */
+    synchronized Status first(ConnectionState state) {
+        return statuses.stream().filter(s -> s.state() == state).findFirst().orElseThrow();
+    }
+
     synchronized boolean hasStatus(ConnectionState state) {
         return statuses.stream().anyMatch(s -> s.state() == state);
     }

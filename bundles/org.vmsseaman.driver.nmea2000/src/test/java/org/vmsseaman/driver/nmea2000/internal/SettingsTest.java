@@ -35,7 +35,7 @@ class SettingsTest {
         assertThatThrownBy(() -> of(Map.of("host", "h", "port", 70000)))
                 .hasMessageContaining("setting 'port' must be an integer 1..65535, was '70000'");
         assertThatThrownBy(() -> of(Map.of("transport", "can")))
-                .hasMessageContaining("setting 'transport' must be one of [file, socketcan, tcp, udp]");
+                .hasMessageContaining("setting 'transport' must be one of [file, ngt1, socketcan, tcp, udp]");
         assertThatThrownBy(() -> of(Map.of("host", "h", "hots", "x")))
                 .hasMessageContaining("setting 'hots' is not a setting of this driver");
         assertThatThrownBy(() -> of(Map.of("transport", "file", "file", "missing.log")))

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import org.vmsseaman.api.device.ConnectionState;
 import org.vmsseaman.api.driver.DeviceSession;
 import org.vmsseaman.api.driver.DriverException;
 
@@ -61,23 +60,9 @@ class SocketCanTest {
     @Test
     void aMissingInterfaceIsDisconnectedWithCandumpsMessage() throws Exception {
         Path script = candump("echo 'SIOCGIFINDEX: No such device' >&2\nexit 1");
-        RecordingSink sink = new RecordingSink();
-        DeviceSession session = new Nmea2000Driver(home)
-                .start(FakeContext.of(
-                        "can",
-                        Map.of("transport", "socketcan", "interface", "can7", "candump", script.toString()),
-                        List.of(),
-                        sink));
-        try {
-            Waits.until("disconnected", () -> sink.hasStatus(ConnectionState.DISCONNECTED));
-        } finally {
-            session.close();
-        }
-        RecordingSink.Status lost = sink.statuses().stream()
-                .filter(s -> s.state() == ConnectionState.DISCONNECTED)
-                .findFirst()
-                .orElseThrow();
-        assertThat(lost.detail()).contains("exited with 1").contains("SIOCGIFINDEX: No such device");
+        String detail = Waits.firstDisconnect(
+                home, Map.of("transport", "socketcan", "interface", "can7", "candump", script.toString()));
+        assertThat(detail).contains("exited with 1").contains("SIOCGIFINDEX: No such device");
     }
 
     @Test

@@ -66,22 +66,34 @@ public final class BusDecoder {
             }
             return;
         }
-        PgnLayout layout = layouts[i];
-        byte[] data;
-        int length;
-        if (layout.fastPacket()) {
-            data = assembler.add(pgn, source, frame);
-            if (data == null) {
-                return;
-            }
-            length = assembler.lastLength();
-        } else {
-            data = frame.data;
-            length = frame.length;
+        if (!layouts[i].fastPacket()) {
+            decode(i, source, frame.data, frame.length);
+            return;
         }
+        byte[] data = assembler.add(pgn, source, frame);
+        if (data != null) {
+            decode(i, source, data, assembler.lastLength());
+        }
+    }
+
+    /**
+     * Decodes one complete message, as a gateway that reassembles fast packets itself delivers it (Actisense
+     * NGT-1); counted as a frame too.
+     */
+    public void message(int pgn, int source, byte[] data, int length) {
+        frames++;
+        int i = Arrays.binarySearch(pgns, pgn);
+        if (i >= 0) {
+            decode(i, source, data, length);
+        } else if (inventory != null) {
+            inventory.frame(pgn, source);
+        }
+    }
+
+    private void decode(int i, int source, byte[] data, int length) {
         messages++;
         if (inventory != null) {
-            inventory.message(layout, source, data, length);
+            inventory.message(layouts[i], source, data, length);
         }
         for (FieldBinding b : bindings[i]) {
             int base = b.locate(source, data, length);
@@ -114,7 +126,7 @@ public final class BusDecoder {
         return out;
     }
 
-    /** Frames decoded (well-formed 29-bit frames). */
+    /** Frames decoded (well-formed 29-bit frames, or whole messages from a reassembling gateway). */
     public long frames() {
         return frames;
     }

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  * each with a {@link LineParser} and hands the frames on. A line split across two chunks is carried over; a
  * line longer than {@link #MAX_LINE} bytes is malformed. Counts every line by what it was. Not thread-safe.
  */
-public final class LineSplitter {
+public final class LineSplitter implements ChunkDecoder {
 
     /** The longest line accepted; real ones are under 80 bytes. */
     public static final int MAX_LINE = 512;
@@ -29,6 +29,7 @@ public final class LineSplitter {
     }
 
     /** Processes {@code buf[off, off + len)}; complete lines are parsed at once, a trailing partial line kept. */
+    @Override
     public void accept(byte[] buf, int off, int len) {
         int end = off + len;
         int start = off;
@@ -50,6 +51,7 @@ public final class LineSplitter {
     }
 
     /** Processes a trailing line without a terminator (end of a file or datagram). */
+    @Override
     public void endOfInput() {
         if (carried > 0 || overlong) {
             finishCarried();
@@ -98,6 +100,7 @@ public final class LineSplitter {
     }
 
     /** Lines that are not a frame in any supported format. */
+    @Override
     public long malformed() {
         return malformed;
     }
