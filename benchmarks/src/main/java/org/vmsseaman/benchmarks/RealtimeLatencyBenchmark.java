@@ -134,7 +134,7 @@ public final class RealtimeLatencyBenchmark {
                 tags.append(d == 0 && t == 0 ? "" : ",\n")
                         .append(String.format(
                                 Locale.ROOT,
-                                "{\"id\":\"bench.d%d.t%d\",\"system\":\"bench\",\"type\":\"double\",\"unit\":\"bar\","
+                                "{\"id\":\"bench.d%d.t%d\",\"name\":\"Benchmark tag\",\"system\":\"bench\",\"type\":\"double\",\"unit\":\"bar\","
                                         + "\"normalRange\":{\"min\":2,\"max\":8},\"displayRange\":{\"min\":0,\"max\":10},"
                                         + "\"source\":{\"device\":\"sim%d\",\"address\":{\"profile\":\"random_walk\"}}}",
                                 d,
@@ -148,6 +148,9 @@ public final class RealtimeLatencyBenchmark {
     }
 
     private static List<Integer> ints(String csv) {
+        if (csv.isBlank()) {
+            return List.of();
+        }
         return Arrays.stream(csv.split(","))
                 .map(String::trim)
                 .map(Integer::valueOf)
@@ -220,6 +223,16 @@ public final class RealtimeLatencyBenchmark {
                     // not listening yet
                 }
             }
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (!health.body().contains("\"total\":" + DEVICES * TAGS_PER_DEVICE)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the benchmark project was not loaded (see " + home + "/logs): "
+                        + health.body().substring(0, Math.min(600, health.body().length())));
+            }
             return new Runtime(p, home, port, token);
         }
 
@@ -281,6 +294,9 @@ public final class RealtimeLatencyBenchmark {
         /** Scans an {@code update} message for its values' receive times (no full JSON parse: the client must keep up). */
         private void record(CharSequence text, long now) {
             String s = text.toString();
+            if (Boolean.getBoolean("bench.debug")) {
+                System.out.println(s.substring(0, Math.min(300, s.length())));
+            }
             if (!s.startsWith("{\"type\":\"update\"")) {
                 return;
             }
