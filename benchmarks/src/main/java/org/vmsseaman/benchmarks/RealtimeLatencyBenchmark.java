@@ -70,7 +70,7 @@ public final class RealtimeLatencyBenchmark {
                 "RealtimeLatencyBenchmark: %d devices x %d tags, %d s measured after %d s warm-up%n",
                 DEVICES, TAGS_PER_DEVICE, seconds, warmup);
         System.out.println(
-                "rate/s  clients  values/s/client  p50 ms  p90 ms  p99 ms  p99.9 ms  max ms  machine busy %");
+                "rate/s  clients  values/s/client  p50 ms  p90 ms  p99 ms  p99.9 ms  max ms  busy %  runtime cores  client cores");
         for (int rate : rates) {
             run(dist, rate, clients, warmup, seconds);
         }
@@ -92,8 +92,12 @@ public final class RealtimeLatencyBenchmark {
             Thread.sleep(warmup * 1000L);
             clients.forEach(Client::reset);
             MachineLoad load = new MachineLoad();
+            long serverCpu0 = cpuNanos(runtime.process.pid());
+            long clientCpu0 = ownCpuNanos();
             Thread.sleep(seconds * 1000L);
             MachineLoad.Result busy = load.stop();
+            double serverCores = (cpuNanos(runtime.process.pid()) - serverCpu0) / 1e9 / seconds;
+            double clientCores = (ownCpuNanos() - clientCpu0) / 1e9 / seconds;
             Histogram all = new Histogram();
             long values = 0;
             for (Client c : clients) {
@@ -104,7 +108,7 @@ public final class RealtimeLatencyBenchmark {
             }
             System.out.printf(
                     Locale.ROOT,
-                    "%7d  %7d  %15.0f  %6.2f  %6.2f  %6.2f  %8.2f  %6.1f  %5.0f%n",
+                    "%7d  %7d  %15.0f  %6.2f  %6.2f  %6.2f  %8.2f  %6.1f  %5.0f  %5.2f  %5.2f%n",
                     rate,
                     clientCount,
                     values / (double) clientCount / seconds,
@@ -113,8 +117,27 @@ public final class RealtimeLatencyBenchmark {
                     all.percentile(99) / 1000.0,
                     all.percentile(99.9) / 1000.0,
                     all.max / 1000.0,
-                    busy.busyPercent());
+                    busy.busyPercent(),
+                    serverCores,
+                    clientCores);
         }
+    }
+
+    /** CPU time of a process from /proc (Linux), in nanoseconds; -1 elsewhere. */
+    private static long cpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime + stime at 100 Hz
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** A project of DEVICES simulated devices of TAGS_PER_DEVICE double tags each, every tag on every tick. */
