@@ -185,9 +185,12 @@ final class ModbusSession implements DeviceSession {
             try {
                 return op.run(l);
             } catch (ModbusException e) {
+                if (closed) {
+                    throw e; // close() broke the connection: not the device's failure
+                }
                 failures.incrementAndGet();
                 last = e;
-                if (e.kind() == ModbusException.Kind.EXCEPTION_REPLY || closed) {
+                if (e.kind() == ModbusException.Kind.EXCEPTION_REPLY) {
                     throw e;
                 }
                 if (e.kind() != ModbusException.Kind.CONNECTION && settings.transport() == Transport.RTU) {

@@ -41,6 +41,14 @@ final class LoopbackSlave implements AutoCloseable {
             s.images.put(unit, image);
         }
         slave.open();
+        // the listener starts on its own thread: wait until it accepts connections
+        Fixtures.await(java.time.Duration.ofSeconds(5), "the j2mod slave listens on " + port, () -> {
+            try (java.net.Socket probe = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
         return s;
     }
 

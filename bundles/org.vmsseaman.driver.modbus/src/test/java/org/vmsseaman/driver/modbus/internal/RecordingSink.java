@@ -17,7 +17,7 @@ final class RecordingSink implements TagSink {
     record Status(ConnectionState state, String detail) {}
 
     private final Map<String, TagValue> latest = new HashMap<>();
-    private final Map<String, Integer> goodUpdates = new HashMap<>();
+    private final Map<String, List<Object>> goodValues = new HashMap<>();
     private final List<Status> statuses = new ArrayList<>();
     private final Map<String, String> configurationErrors = new LinkedHashMap<>();
     private final List<String> foreign = new ArrayList<>();
@@ -38,7 +38,7 @@ final class RecordingSink implements TagSink {
             }
             latest.put(v.tagId(), v);
             if (v.quality() == Quality.GOOD) {
-                goodUpdates.merge(v.tagId(), 1, Integer::sum);
+                goodValues.computeIfAbsent(v.tagId(), k -> new ArrayList<>()).add(v.value());
             }
         }
     }
@@ -79,7 +79,12 @@ final class RecordingSink implements TagSink {
     }
 
     synchronized int goodUpdates(String tagId) {
-        return goodUpdates.getOrDefault(tagId, 0);
+        return goodValues.getOrDefault(tagId, List.of()).size();
+    }
+
+    /** Every GOOD value published for the tag, in order. */
+    synchronized List<Object> goodValues(String tagId) {
+        return List.copyOf(goodValues.getOrDefault(tagId, List.of()));
     }
 
     synchronized List<Status> statuses() {
