@@ -102,6 +102,26 @@ final class ModbusSession implements DeviceSession {
         submit(() -> plan.groups().values().forEach(this::poll));
     }
 
+    /**
+     * Polls every group {@code cycles} times back to back on the session's thread, as fast as the device answers, and
+     * returns the duration of each cycle in nanoseconds. For the benchmark (the scheduled polls keep running).
+     */
+    CompletableFuture<long[]> pollBackToBack(int cycles) {
+        CompletableFuture<long[]> result = new CompletableFuture<>();
+        submit(() -> {
+            long[] nanos = new long[cycles];
+            for (int i = 0; i < cycles && !closed; i++) {
+                long t0 = System.nanoTime();
+                for (List<ReadBlock> blocks : plan.groups().values()) {
+                    poll(blocks);
+                }
+                nanos[i] = System.nanoTime() - t0;
+            }
+            result.complete(nanos);
+        });
+        return result;
+    }
+
     // --- polling (session thread)
 
     /** Reads every block of one group and hands the values and failures to the sink. */
