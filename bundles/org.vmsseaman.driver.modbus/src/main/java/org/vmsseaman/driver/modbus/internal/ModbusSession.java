@@ -1,6 +1,7 @@
 package org.vmsseaman.driver.modbus.internal;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -43,10 +45,14 @@ final class ModbusSession implements DeviceSession {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
     private volatile ModbusLink link;
     /** The connection is lost and a reconnect is scheduled: polls are skipped. Poller thread only. */
     private boolean down = true;
+
+    /** The last failure of each poll group that failed in its last cycle (session thread). */
+    private final Map<List<ReadBlock>, String> groupErrors = new IdentityHashMap<>();
 
     private ConnectionState reportedState;
     private String reportedDetail;
@@ -152,10 +158,15 @@ final class ModbusSession implements DeviceSession {
         }
         publish(values, failed);
         if (error != null) {
-            report(ConnectionState.CONNECTED, "reading failed: " + error.getMessage());
+            groupErrors.put(blocks, "reading failed: " + error.getMessage());
         } else {
-            report(ConnectionState.CONNECTED, "polling " + settings.endpoint());
+            groupErrors.remove(blocks);
         }
+        report(
+                ConnectionState.CONNECTED,
+                groupErrors.isEmpty()
+                        ? "polling " + settings.endpoint()
+                        : groupErrors.values().iterator().next());
     }
 
     private void read(ReadBlock block, List<TagValue> values) throws ModbusException {
@@ -407,7 +418,7 @@ final class ModbusSession implements DeviceSession {
 
     @Override
     public void close() {
-        if (closed) {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
         closed = true;

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SerialChannel implements Channel {
 
+    static final int QUIET_MILLIS = 250;
+
     private final SerialPort port;
     private final String name;
 
@@ -81,8 +83,17 @@ final class SerialChannel implements Channel {
         }
     }
 
+    /**
+     * Waits for the line to fall quiet ({@value #QUIET_MILLIS} ms, so that a reply arriving late is complete) and then
+     * throws away what arrived: RTU has no transaction ids, so a late reply must not be read as the next one's.
+     */
     @Override
     public void discardInput() {
+        try {
+            Thread.sleep(QUIET_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         port.flushIOBuffers();
     }
 
