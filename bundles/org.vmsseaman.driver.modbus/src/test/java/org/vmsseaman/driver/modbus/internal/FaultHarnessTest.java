@@ -1,7 +1,6 @@
 package org.vmsseaman.driver.modbus.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vmsseaman.driver.modbus.internal.Fixtures.bound;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.vmsseaman.api.device.BoundTag;
 import org.vmsseaman.api.device.ConnectionState;
 import org.vmsseaman.api.project.DeviceDefinition;
-import org.vmsseaman.api.tag.DataType;
 import org.vmsseaman.api.tag.Quality;
 import org.vmsseaman.driver.modbus.internal.MisbehavingSlave.Mode;
 
@@ -27,10 +25,7 @@ class FaultHarnessTest {
     private static final Duration WITHIN = Duration.ofMillis(TIMEOUT + 2000);
     private static final Duration RECOVERY = Duration.ofSeconds(5);
 
-    /** Two tags in two requests (not merged): each register holds its address, so a misplaced reply shows. */
-    private static final List<BoundTag> TAGS = List.of(
-            bound("t.a0", DataType.LONG, "function", "holding_register", "address", 0),
-            bound("t.a10", DataType.LONG, "function", "holding_register", "address", 10));
+    private static final List<BoundTag> TAGS = Fixtures.ADDRESS_TAGS;
 
     private MisbehavingSlave slave;
     private ModbusSession session;
@@ -61,8 +56,7 @@ class FaultHarnessTest {
     }
 
     private void assertNoMisattribution() {
-        assertThat(sink.goodValues("t.a0")).isNotEmpty().allMatch(v -> v.equals(0L));
-        assertThat(sink.goodValues("t.a10")).isNotEmpty().allMatch(v -> v.equals(10L));
+        Fixtures.assertNoMisattribution(sink);
     }
 
     private void faultThenRecovery(Mode mode, Quality expected) {

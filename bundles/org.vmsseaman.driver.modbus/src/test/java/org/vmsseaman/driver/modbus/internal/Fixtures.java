@@ -56,6 +56,24 @@ final class Fixtures {
         return new BoundTag(tag(id, type), a);
     }
 
+    /**
+     * Two tags read with two requests (not merged) from slaves whose registers hold their own address: a reply that
+     * reaches the wrong request shows as a wrong value.
+     */
+    static final List<BoundTag> ADDRESS_TAGS = List.of(
+            bound("t.a0", DataType.LONG, "function", "holding_register", "address", 0),
+            bound("t.a10", DataType.LONG, "function", "holding_register", "address", 10));
+
+    /** Every GOOD value of {@link #ADDRESS_TAGS} was its own address. */
+    static void assertNoMisattribution(RecordingSink sink) {
+        org.assertj.core.api.Assertions.assertThat(sink.goodValues("t.a0"))
+                .isNotEmpty()
+                .allMatch(v -> v.equals(0L));
+        org.assertj.core.api.Assertions.assertThat(sink.goodValues("t.a10"))
+                .isNotEmpty()
+                .allMatch(v -> v.equals(10L));
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -2,7 +2,6 @@ package org.vmsseaman.driver.modbus.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.vmsseaman.driver.modbus.internal.Fixtures.bound;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vmsseaman.api.device.BoundTag;
 import org.vmsseaman.api.device.ConnectionState;
 import org.vmsseaman.api.project.DeviceDefinition;
-import org.vmsseaman.api.tag.DataType;
 import org.vmsseaman.api.tag.Quality;
 
 /**
@@ -30,9 +28,7 @@ import org.vmsseaman.api.tag.Quality;
 class SerialLineTest {
 
     private static final int TIMEOUT = 300;
-    private static final List<BoundTag> TAGS = List.of(
-            bound("t.a0", DataType.LONG, "function", "holding_register", "address", 0),
-            bound("t.a10", DataType.LONG, "function", "holding_register", "address", 10));
+    private static final List<BoundTag> TAGS = Fixtures.ADDRESS_TAGS;
 
     @TempDir
     Path dir;
@@ -107,8 +103,7 @@ class SerialLineTest {
                 "GOOD again once the adapter is back",
                 () -> sink.goodUpdates("t.a0") > before + 2 && sink.quality("t.a10") == Quality.GOOD,
                 () -> sink.quality("t.a0") + ", " + sink.lastStatus());
-        assertThat(sink.goodValues("t.a0")).allMatch(v -> v.equals(0L));
-        assertThat(sink.goodValues("t.a10")).allMatch(v -> v.equals(10L));
+        Fixtures.assertNoMisattribution(sink);
     }
 
     private void awaitGood() {
