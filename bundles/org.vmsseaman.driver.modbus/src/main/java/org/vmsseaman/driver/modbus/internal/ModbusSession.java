@@ -261,8 +261,12 @@ final class ModbusSession implements DeviceSession {
         if (closed) {
             return;
         }
-        if (!down) {
-            logger.warn("Modbus device '{}' disconnected: {}", deviceId, e.getMessage());
+        if (reportedState != ConnectionState.DISCONNECTED) { // once per outage, the first failed connect included
+            logger.warn(
+                    "Modbus device '{}' {}: {}; retrying with backoff",
+                    deviceId,
+                    down ? "cannot connect" : "disconnected",
+                    e.getMessage());
         }
         down = true;
         report(ConnectionState.DISCONNECTED, e.getMessage());
