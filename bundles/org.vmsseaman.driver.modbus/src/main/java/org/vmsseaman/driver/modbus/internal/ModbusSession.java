@@ -1,6 +1,7 @@
 package org.vmsseaman.driver.modbus.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,9 @@ final class ModbusSession implements DeviceSession {
     private volatile ModbusLink link;
     /** The connection is lost and a reconnect is scheduled: polls are skipped. Poller thread only. */
     private boolean down = true;
+
+    /** Merged requests the device refused with exception 2, and the per-tag requests read instead (session thread). */
+    private final Map<ReadBlock, List<ReadBlock>> split = new HashMap<>();
 
     /** The last failure of each poll group that failed in its last cycle (session thread). */
     private final Map<List<ReadBlock>, String> groupErrors = new IdentityHashMap<>();
@@ -138,23 +142,41 @@ final class ModbusSession implements DeviceSession {
         List<TagValue> values = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         ModbusException error = null;
-        for (ReadBlock block : blocks) {
-            if (error != null && error.kind() == ModbusException.Kind.TIMEOUT) {
-                failed.addAll(block.tagIds()); // the device is not answering: do not wait once per request
-                continue;
-            }
-            try {
-                read(block, values);
-            } catch (ModbusException e) {
-                if (e.kind() == ModbusException.Kind.CONNECTION) {
-                    publish(values, failed);
-                    lost(e);
-                    return;
+        try {
+            for (ReadBlock planned : blocks) {
+                for (ReadBlock block : split.getOrDefault(planned, List.of(planned))) {
+                    if (error != null && error.kind() == ModbusException.Kind.TIMEOUT) {
+                        failed.addAll(block.tagIds()); // the device is not answering: do not wait once per request
+                        continue;
+                    }
+                    ModbusException e = readOrFail(block, values);
+                    if (e != null && e.exceptionCode() == 2 && block.tags().size() > 1 && !split.containsKey(planned)) {
+                        // the device refuses the merged range (a hole in its map): read tag by tag from now on
+                        List<ReadBlock> parts = splitUp(planned);
+                        split.put(planned, parts);
+                        logger.info(
+                                "Modbus device '{}' refused {} as one request (illegal data address): reading its {} tags"
+                                        + " one by one",
+                                deviceId,
+                                planned,
+                                parts.size());
+                        for (ReadBlock part : parts) {
+                            e = readOrFail(part, values);
+                            if (e != null) {
+                                error = e;
+                                failed.addAll(part.tagIds());
+                            }
+                        }
+                    } else if (e != null) {
+                        error = e;
+                        failed.addAll(block.tagIds());
+                    }
                 }
-                error = e;
-                failed.addAll(block.tagIds());
-                logger.debug("Modbus device '{}': reading {} failed: {}", deviceId, block, e.getMessage());
             }
+        } catch (ModbusException e) {
+            publish(values, failed);
+            lost(e);
+            return;
         }
         publish(values, failed);
         if (error != null) {
@@ -167,6 +189,28 @@ final class ModbusSession implements DeviceSession {
                 groupErrors.isEmpty()
                         ? "polling " + settings.endpoint()
                         : groupErrors.values().iterator().next());
+    }
+
+    /** Reads a block into {@code values}; returns the failure (null on success), throws only for a lost connection. */
+    private ModbusException readOrFail(ReadBlock block, List<TagValue> values) throws ModbusException {
+        try {
+            read(block, values);
+            return null;
+        } catch (ModbusException e) {
+            if (e.kind() == ModbusException.Kind.CONNECTION) {
+                throw e;
+            }
+            logger.debug("Modbus device '{}': reading {} failed: {}", deviceId, block, e.getMessage());
+            return e;
+        }
+    }
+
+    /** One read request per tag of {@code block}. */
+    private static List<ReadBlock> splitUp(ReadBlock block) {
+        return block.tags().stream()
+                .map(i -> new ReadBlock(
+                        block.table(), i.address().address(), i.address().count(), List.of(i)))
+                .toList();
     }
 
     private void read(ReadBlock block, List<TagValue> values) throws ModbusException {

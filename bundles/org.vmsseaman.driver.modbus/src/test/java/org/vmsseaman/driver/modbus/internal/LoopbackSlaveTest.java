@@ -286,6 +286,24 @@ class LoopbackSlaveTest {
     }
 
     @Test
+    void aMergedRequestTheDeviceRefusesIsReadTagByTagSoOnlyTheMissingAddressFails() throws Exception {
+        slave.holding(298, 7, 8); // the slave has registers 0..299
+        start(List.of(
+                bound("t.r298", DataType.LONG, "function", "holding_register", "address", 298),
+                bound("t.r299", DataType.LONG, "function", "holding_register", "address", 299),
+                bound("t.r300", DataType.LONG, "function", "holding_register", "address", 300)));
+        awaitGood("t.r298", "t.r299");
+        assertThat(sink.value("t.r298").value()).isEqualTo(7L);
+        assertThat(sink.value("t.r299").value()).isEqualTo(8L);
+        assertThat(sink.quality("t.r300")).isEqualTo(Quality.BAD_COMMUNICATION_FAILURE);
+        Fixtures.await(WAIT, "the status names the refused address", () -> sink.lastStatus()
+                .detail()
+                .contains("exception 2 (illegal data address)"));
+        int before = sink.goodUpdates("t.r299");
+        Fixtures.await(WAIT, "later polls keep reading the good tags", () -> sink.goodUpdates("t.r299") > before + 3);
+    }
+
+    @Test
     void closingStopsTheThreadAndTheSlaveGoingAwayTurnsTheDeviceDisconnected() throws Exception {
         start(List.of(bound("t.a", DataType.LONG, "function", "holding_register", "address", 0)));
         awaitGood("t.a");
