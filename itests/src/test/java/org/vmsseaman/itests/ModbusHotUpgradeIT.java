@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -41,6 +43,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
+import org.vmsseaman.api.device.TagWriter;
 import org.vmsseaman.api.historian.Historian;
 import org.vmsseaman.api.historian.Sample;
 import org.vmsseaman.api.tag.Quality;
@@ -49,7 +52,8 @@ import org.vmsseaman.api.tagstore.TagStore;
 
 /**
  * The headline promise: with the simulator and a Modbus device (a j2mod slave on loopback) both feeding the historian,
- * the Modbus driver is upgraded to a new version in deploy/, then removed and put back, while recording goes on.
+ * the Modbus driver is upgraded to a new version in deploy/, then removed and put back, while recording goes on. A
+ * set point written through the platform's {@link TagWriter} reaches the slave first.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -69,6 +73,9 @@ public class ModbusHotUpgradeIT {
 
     @Inject
     private Historian historian;
+
+    @Inject
+    private TagWriter tagWriter;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -92,7 +99,10 @@ public class ModbusHotUpgradeIT {
                      "source": {"device": "gauge", "address": {"function": "holding_register", "address": 0, "scale": 0.01}}},
                     {"id": "tank.temp", "name": "Tank temperature", "system": "tank", "type": "double", "unit": "degC",
                      "source": {"device": "gauge", "address": {"function": "input_register", "address": 1,
-                                "dataType": "int16", "scale": 0.1}}}
+                                "dataType": "int16", "scale": 0.1}}},
+                    {"id": "tank.high_setpoint", "name": "Tank high level set point", "system": "tank", "type": "double",
+                     "unit": "m", "writable": true,
+                     "source": {"device": "gauge", "address": {"function": "holding_register", "address": 2, "scale": 0.01}}}
                   ]
                 }
                 """.formatted(port));
@@ -104,12 +114,25 @@ public class ModbusHotUpgradeIT {
 
     @Test
     public void upgradingRemovingAndReinstallingTheModbusDriverLeavesTheRestRunning() throws Exception {
-        ModbusSlave slave = startSlave(Integer.parseInt(context.getProperty(MODBUS_PORT)));
+        SimpleProcessImage image = processImage();
+        ModbusSlave slave = ModbusSlaveFactory.createTCPSlave(
+                InetAddress.getLoopbackAddress(), Integer.parseInt(context.getProperty(MODBUS_PORT)), 5, false);
+        slave.addProcessImage(1, image);
+        slave.open();
         try {
             Await.until(WAIT, "Modbus and simulated tags GOOD", () -> allGood(), this::qualities);
             assertEquals(12.34, tagStore.get("tank.level").orElseThrow().doubleValue(), 1e-9);
             assertEquals(-5.5, tagStore.get("tank.temp").orElseThrow().doubleValue(), 1e-9);
             assertEquals(1234L, tagStore.get("tank.level").orElseThrow().raw());
+            tagWriter.write("tank.high_setpoint", 9.5).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals(
+                    "the set point reached the device",
+                    950,
+                    image.getRegister(2).getValue());
+            Await.until(
+                    WAIT,
+                    "the written set point read back",
+                    () -> tagStore.get("tank.high_setpoint").orElseThrow().doubleValue() == 9.5);
 
             Bundle historianBundle = bundle("org.vmsseaman.historian");
             Bundle rest = bundle("org.vmsseaman.rest");
@@ -187,19 +210,16 @@ public class ModbusHotUpgradeIT {
         }
     }
 
-    /** A j2mod slave: holding register 0 = 1234 (12.34 m), input register 1 = -55 (-5.5 °C). */
-    private static ModbusSlave startSlave(int port) throws Exception {
+    /** The slave's registers: holding register 0 = 1234 (12.34 m), input register 1 = -55 (-5.5 °C). */
+    private static SimpleProcessImage processImage() {
         SimpleProcessImage image = new SimpleProcessImage(1);
         for (int i = 0; i < 10; i++) {
             image.addRegister(new SimpleRegister(0));
-            image.addInputRegister(new com.ghgande.j2mod.modbus.procimg.SimpleInputRegister(0));
+            image.addInputRegister(new SimpleInputRegister(0));
         }
         image.getRegister(0).setValue(1234);
-        ((com.ghgande.j2mod.modbus.procimg.SimpleInputRegister) image.getInputRegister(1)).setValue(-55);
-        ModbusSlave slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 5, false);
-        slave.addProcessImage(1, image);
-        slave.open();
-        return slave;
+        ((SimpleInputRegister) image.getInputRegister(1)).setValue(-55);
+        return image;
     }
 
     /** The historian recorded the Modbus tags BAD (driver missing) after {@code since}, and GOOD after that. */
