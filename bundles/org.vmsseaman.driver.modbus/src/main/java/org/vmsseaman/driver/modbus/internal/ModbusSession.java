@@ -230,15 +230,30 @@ final class ModbusSession implements DeviceSession {
         }
     }
 
+    /**
+     * Hands one cycle's values to the sink: failed reads as {@code BAD_COMMUNICATION_FAILURE}, and a float the device
+     * set to NaN or infinity (its "not available") as {@code BAD_SENSOR_FAILURE}, never as a number.
+     */
     private void publish(List<TagValue> values, List<String> failed) {
         if (closed) {
             return;
         }
+        List<String> invalid = new ArrayList<>(0);
+        values.removeIf(v -> {
+            boolean notANumber = v.value() instanceof Double d && !Double.isFinite(d);
+            if (notANumber) {
+                invalid.add(v.tagId());
+            }
+            return notANumber;
+        });
         if (!values.isEmpty()) {
             sink.publish(values);
         }
         if (!failed.isEmpty()) {
             sink.quality(failed, Quality.BAD_COMMUNICATION_FAILURE);
+        }
+        if (!invalid.isEmpty()) {
+            sink.quality(invalid, Quality.BAD_SENSOR_FAILURE);
         }
     }
 

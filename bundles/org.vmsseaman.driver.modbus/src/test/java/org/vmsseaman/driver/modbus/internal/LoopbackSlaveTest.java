@@ -304,6 +304,20 @@ class LoopbackSlaveTest {
     }
 
     @Test
+    void aFloatTheDeviceSetsToNanIsASensorFailureNotANumber() throws Exception {
+        slave.holding(0, 0x4120, 0x0000); // 10.0f
+        start(List.of(
+                bound("t.temp", DataType.DOUBLE, "function", "holding_register", "address", 0, "dataType", "float32")));
+        awaitGood("t.temp");
+        slave.holding(0, 0x7FC0, 0x0000); // NaN: "not available"
+        Fixtures.await(WAIT, "BAD sensor failure", () -> sink.quality("t.temp") == Quality.BAD_SENSOR_FAILURE);
+        assertThat(sink.value("t.temp").value())
+                .as("the last good value is kept")
+                .isEqualTo(10.0);
+        assertThat(sink.goodValues("t.temp")).allMatch(v -> Double.isFinite((Double) v));
+    }
+
+    @Test
     void closingStopsTheThreadAndTheSlaveGoingAwayTurnsTheDeviceDisconnected() throws Exception {
         start(List.of(bound("t.a", DataType.LONG, "function", "holding_register", "address", 0)));
         awaitGood("t.a");
