@@ -93,10 +93,6 @@ final class ModbusSession implements DeviceSession {
         }
     }
 
-    String deviceId() {
-        return deviceId;
-    }
-
     /** Requests sent since start (each retry counts). */
     long requests() {
         return requests.get();
