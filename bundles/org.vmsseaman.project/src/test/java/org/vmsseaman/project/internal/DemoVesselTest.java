@@ -38,26 +38,37 @@ class DemoVesselTest {
     }
 
     @Test
-    void demoVesselLoadsWithEveryTagBoundToTheSimulator() {
+    void demoVesselLoadsWithEveryTagBoundToTheSimulatorOrTheDisabledTankGauge() {
         assertThat(demo.source()).isEqualTo("demo:demo-vessel.vmsproj");
         assertThat(demo.vessel().name()).isEqualTo("MV Nordic Seaman");
         assertThat(demo.tags()).hasSizeGreaterThanOrEqualTo(220);
         assertThat(demo.alarms()).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(demo.devices()).singleElement().satisfies(d -> {
+        assertThat(demo.devices()).hasSize(2);
+        assertThat(demo.devices().get(0)).satisfies(d -> {
             assertThat(d.protocol()).isEqualTo("simulator");
             assertThat(d.settings()).containsEntry("tickMillis", 500L);
+        });
+        // a Modbus tank gauge, disabled until a real gauge is configured (its tags are BAD out of service)
+        assertThat(demo.devices().get(1)).satisfies(d -> {
+            assertThat(d.id()).isEqualTo("tankgauge");
+            assertThat(d.protocol()).isEqualTo("modbus-tcp");
+            assertThat(d.enabled()).isFalse();
         });
         Map<String, TagBinding> bindings =
                 demo.bindings().stream().collect(Collectors.toMap(TagBinding::tagId, Function.identity()));
         assertThat(bindings.keySet())
                 .isEqualTo(demo.tags().stream().map(TagDefinition::id).collect(Collectors.toSet()));
-        assertThat(demo.bindingsOf("sim")).hasSize(demo.tags().size());
+        assertThat(demo.bindingsOf("sim").size() + demo.bindingsOf("tankgauge").size())
+                .isEqualTo(demo.tags().size());
+        assertThat(demo.bindingsOf("tankgauge")).hasSize(4);
+        assertThat(demo.alarms()).as("no alarms on the disabled gauge's tags").noneMatch(a -> a.tagId()
+                .startsWith("tanks.gauge."));
     }
 
     @Test
     void simulatorAddressesUseTheDocumentedKeys() {
         Set<String> ids = demo.tags().stream().map(TagDefinition::id).collect(Collectors.toSet());
-        for (TagBinding b : demo.bindings()) {
+        for (TagBinding b : demo.bindingsOf("sim")) {
             assertThat(b.address().keySet())
                     .as(b.tagId())
                     .isSubsetOf("profile", "follows", "periodSeconds", "onSeconds", "value", "axis", "reference");
