@@ -48,6 +48,7 @@ public final class RealtimeLatencyBenchmark {
         int clients = 10;
         int seconds = 30;
         int warmup = 10;
+        String realtimeConf = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dist" -> dist = Path.of(args[++i]);
@@ -56,9 +57,11 @@ public final class RealtimeLatencyBenchmark {
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--max-values" -> realtimeConf = "maxValuesPerMessage=" + Integer.parseInt(args[++i]) + "\n";
                 default -> {
                     System.out.println("options: --dist DIR (distribution/target/vmsseaman) --rates 10000,100000"
-                            + " --max-rates 100000,200000,500000,1000000 --clients 10 --seconds 30 --warmup 10");
+                            + " --max-rates 100000,200000,500000,1000000 --clients 10 --seconds 30 --warmup 10"
+                            + " --max-values N (realtime maxValuesPerMessage, default the runtime's 1000)");
                     return;
                 }
             }
@@ -72,19 +75,20 @@ public final class RealtimeLatencyBenchmark {
         System.out.println(
                 "rate/s  clients  values/s/client  p50 ms  p90 ms  p99 ms  p99.9 ms  max ms  busy %  runtime cores  client cores");
         for (int rate : rates) {
-            run(dist, rate, clients, warmup, seconds);
+            run(dist, rate, clients, warmup, seconds, realtimeConf);
         }
         for (int rate : maxRates) {
-            run(dist, rate, 1, warmup, seconds);
+            run(dist, rate, 1, warmup, seconds, realtimeConf);
         }
     }
 
-    private static void run(Path dist, int rate, int clientCount, int warmup, int seconds) throws Exception {
+    private static void run(Path dist, int rate, int clientCount, int warmup, int seconds, String realtimeConf)
+            throws Exception {
         int tickMillis = DEVICES * TAGS_PER_DEVICE * 1000 / rate;
         if (tickMillis < 10) {
             throw new IllegalArgumentException("rate " + rate + " needs a tick under 10 ms: at most 1,000,000/s");
         }
-        try (Runtime runtime = Runtime.start(dist, project(tickMillis))) {
+        try (Runtime runtime = Runtime.start(dist, project(tickMillis), realtimeConf)) {
             List<Client> clients = new ArrayList<>();
             for (int i = 0; i < clientCount; i++) {
                 clients.add(Client.connect(runtime.port, runtime.token));
@@ -194,9 +198,12 @@ public final class RealtimeLatencyBenchmark {
             this.token = token;
         }
 
-        static Runtime start(Path dist, String project) throws Exception {
+        static Runtime start(Path dist, String project, String realtimeConf) throws Exception {
             Path home = Files.createTempDirectory("vmsseaman-bench-");
             copy(dist, home);
+            if (!realtimeConf.isEmpty()) {
+                Files.writeString(home.resolve("conf/org.vmsseaman.rest.realtime.cfg"), realtimeConf);
+            }
             Files.deleteIfExists(home.resolve("data/historian.duckdb"));
             Path file = home.resolve("bench.vmsproj");
             Files.writeString(file, project);
@@ -328,7 +335,7 @@ public final class RealtimeLatencyBenchmark {
                 while ((at = s.indexOf(FIELD, at)) >= 0) {
                     int start = at + FIELD.length();
                     int end = s.indexOf('"', start);
-                    long micros = parseMicros(s.substring(start, end));
+                    long micros = parseMicros(s, start, end);
                     histogram.record(now - micros);
                     at = end;
                 }
@@ -351,9 +358,38 @@ public final class RealtimeLatencyBenchmark {
             return n.getEpochSecond() * 1_000_000L + n.getNano() / 1000;
         }
 
-        private static long parseMicros(String iso) {
-            var t = DateTimeFormatter.ISO_INSTANT.parse(iso);
-            return t.getLong(ChronoField.INSTANT_SECONDS) * 1_000_000L + t.getLong(ChronoField.MICRO_OF_SECOND);
+        private String day = "";
+        private long dayMicros;
+
+        /**
+         * Microseconds of an {@link Instant#toString()} text {@code yyyy-MM-ddTHH:mm:ss[.fff[fff]]Z} between
+         * {@code start} and {@code end}: the day is parsed once per day, the time by position, so that the client
+         * spends its CPU receiving rather than parsing (it shares the machine with the runtime).
+         */
+        private long parseMicros(String s, int start, int end) {
+            if (!s.regionMatches(start, day, 0, 10) || day.isEmpty()) {
+                day = s.substring(start, start + 10);
+                var t = DateTimeFormatter.ISO_INSTANT.parse(day + "T00:00:00Z");
+                dayMicros = t.getLong(ChronoField.INSTANT_SECONDS) * 1_000_000L;
+            }
+            int t = start + 11;
+            long seconds = digits(s, t, 2) * 3600 + digits(s, t + 3, 2) * 60 + digits(s, t + 6, 2);
+            long micros = 0;
+            int fraction = t + 8;
+            if (fraction < end - 1 && s.charAt(fraction) == '.') {
+                int n = end - 1 - (fraction + 1); // digits before the Z: 3, 6 or 9
+                long f = digits(s, fraction + 1, n);
+                micros = n == 3 ? f * 1000 : n == 6 ? f : f / 1000;
+            }
+            return dayMicros + seconds * 1_000_000L + micros;
+        }
+
+        private static long digits(String s, int from, int count) {
+            long v = 0;
+            for (int i = from; i < from + count; i++) {
+                v = v * 10 + (s.charAt(i) - '0');
+            }
+            return v;
         }
     }
 
