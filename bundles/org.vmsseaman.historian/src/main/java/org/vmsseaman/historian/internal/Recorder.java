@@ -128,12 +128,26 @@ final class Recorder implements TagSubscriber {
         if (tag.stored && !shouldStore(tag, v, kind, number, quality)) {
             return;
         }
+        long time = sampleTime(tag, v, quality);
         tag.stored = true;
-        tag.time = v.sourceTime();
+        tag.time = time;
         tag.kind = kind;
         tag.number = number;
         tag.quality = quality;
-        staged.add(tag.slot, v.sourceTime(), kind, number, quality);
+        staged.add(tag.slot, time, kind, number, quality);
+    }
+
+    /**
+     * A sample's time is its source time, except for a quality change that carries no newer value (a lost
+     * connection, a driver gone, a stale tag: the platform keeps the last value and its source time): that is
+     * recorded when it was observed, its receive time, so it never shares or precedes the timestamp of the
+     * last value it follows and a trend shows when the tag went bad.
+     */
+    private static long sampleTime(Tag prev, TagValue v, short quality) {
+        if (prev.stored && quality != prev.quality && v.sourceTime() <= prev.time && v.receiveTime() > prev.time) {
+            return v.receiveTime();
+        }
+        return v.sourceTime();
     }
 
     private static boolean shouldStore(Tag prev, TagValue v, byte kind, double number, short quality) {

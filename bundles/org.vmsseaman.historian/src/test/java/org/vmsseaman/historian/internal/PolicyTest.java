@@ -7,12 +7,14 @@ import static org.vmsseaman.historian.internal.Fixture.value;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmsseaman.api.historian.Sample;
 import org.vmsseaman.api.tag.DataType;
 import org.vmsseaman.api.tag.HistorianPolicy;
 import org.vmsseaman.api.tag.Quality;
+import org.vmsseaman.api.tag.TagValue;
 
 class PolicyTest {
 
@@ -81,17 +83,27 @@ class PolicyTest {
         }
     }
 
+    /**
+     * The platform marks a tag BAD keeping its last value and source time; the historian records the change at
+     * the moment it was observed (found by ModbusHotUpgradeIT: a driver-missing sample stored at the last good
+     * value's time fell before the swap and shared that value's timestamp).
+     */
     @Test
-    void aBadTagKeepsItsLastValueAndIsStoredWithIt() {
+    void aBadTagKeepsItsLastValueAndIsStoredWithItWhenItWentBad() {
         try (Fixture f = fixture("t.level", DataType.DOUBLE, HistorianPolicy.DEFAULT)) {
             f.publish(value("t.level", 7.5, T0));
+            long before = TagValue.nowMicros();
             f.tagStore.markQuality(java.util.List.of("t.level"), Quality.BAD_COMMUNICATION_FAILURE, v -> true);
+            long after = TagValue.nowMicros();
             f.awaitIdle();
 
-            assertThat(f.all("t.level"))
-                    .containsExactly(
-                            new Sample(T0, 7.5, null, Quality.GOOD),
-                            new Sample(T0, 7.5, null, Quality.BAD_COMMUNICATION_FAILURE));
+            List<Sample> samples = f.all("t.level");
+            assertThat(samples).hasSize(2);
+            assertThat(samples.get(0)).isEqualTo(new Sample(T0, 7.5, null, Quality.GOOD));
+            Sample bad = samples.get(1);
+            assertThat(bad.numeric()).isEqualTo(7.5);
+            assertThat(bad.quality()).isEqualTo(Quality.BAD_COMMUNICATION_FAILURE);
+            assertThat(bad.time()).isBetween(before, after);
         }
     }
 
