@@ -15,8 +15,6 @@ final class HistorianMonitor {
 
     /** How long the historian may be missing (e.g. at start or while it is updated) before it is a fault. */
     static final long MISSING_GRACE_MICROS = 60_000_000;
-    /** How long commits may stop while samples wait (the historian commits at least every second). */
-    static final long COMMIT_OVERDUE_MICROS = 10_000_000;
     /** A recovery older than this at the first check was seen by an earlier alarm engine: not reported again. */
     static final long RECOVERY_REPORT_MICROS = 600_000_000;
 
@@ -54,12 +52,7 @@ final class HistorianMonitor {
         long lost = stats.lost();
         long newlyLost = lost - Math.max(0, lostSeen);
         lostSeen = lost;
-        if (stats.backlog() > 0
-                && stats.lastCommitTime() != 0
-                && now - stats.lastCommitTime() > COMMIT_OVERDUE_MICROS) {
-            faults.add("historian has not committed for " + (now - stats.lastCommitTime()) / 1_000_000 + " s ("
-                    + stats.backlog() + " samples waiting)");
-        }
+        stats.commitOverdue(now).ifPresent(faults::add);
         long eviction = stats.lastEvictionTime();
         if (evictionSeen >= 0 && eviction != evictionSeen && eviction != 0) {
             faults.add("historian disk budget reached: raw samples from " + TimeUtil.instant(stats.evictedFrom())

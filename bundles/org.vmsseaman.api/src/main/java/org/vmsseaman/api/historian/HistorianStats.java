@@ -68,4 +68,35 @@ public record HistorianStats(
                 0.0,
                 0.0);
     }
+
+    /**
+     * How long the historian may go without a commit while samples wait before health and the self-monitoring
+     * alarm report it (it commits at least every second).
+     *
+     * @since 1.3
+     */
+    public static final long COMMIT_OVERDUE_MICROS = 10_000_000L;
+
+    /**
+     * A description of a stalled writer: samples wait and the last commit is more than
+     * {@link #COMMIT_OVERDUE_MICROS} before {@code nowMicros}; empty otherwise (also before the first commit).
+     *
+     * @since 1.3
+     */
+    public java.util.Optional<String> commitOverdue(long nowMicros) {
+        if (backlog > 0 && lastCommitTime != 0 && nowMicros - lastCommitTime > COMMIT_OVERDUE_MICROS) {
+            return java.util.Optional.of("historian has not committed for " + (nowMicros - lastCommitTime) / 1_000_000
+                    + " s (" + backlog + " samples waiting)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * File size divided by samples stored; 0 while nothing is stored.
+     *
+     * @since 1.3
+     */
+    public double fileBytesPerSample() {
+        return totalSamples == 0 ? 0.0 : (double) fileBytes / totalSamples;
+    }
 }

@@ -3,7 +3,7 @@
  * the platform.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.vmsseaman.api.historian;
 
 import org.osgi.annotation.bundle.Export;

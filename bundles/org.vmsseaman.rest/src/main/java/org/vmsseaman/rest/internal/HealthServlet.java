@@ -82,9 +82,6 @@ public final class HealthServlet extends JsonServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.vmsseaman.api.alarm.AlarmService alarmService;
 
-    /** A historian that has not committed for this long while samples wait is reported. */
-    static final long COMMIT_OVERDUE_MICROS = 10_000_000L;
-
     @Activate
     public HealthServlet(BundleContext context) {
         this.context = context;
@@ -189,7 +186,7 @@ public final class HealthServlet extends JsonServlet {
         n.put("fileBytes", s.fileBytes());
         n.put("samples", s.totalSamples());
         if (s.totalSamples() > 0 && s.fileBytes() > 0) {
-            n.put("fileBytesPerSample", Math.round(100.0 * s.fileBytes() / s.totalSamples()) / 100.0);
+            n.put("fileBytesPerSample", Math.round(100.0 * s.fileBytesPerSample()) / 100.0);
         }
         n.put("oldestSample", Json.time(s.oldestSample()));
         if (s.lastEvictionTime() != 0) {
@@ -209,11 +206,7 @@ public final class HealthServlet extends JsonServlet {
             rn.putPOJO("keptAside", r.keptAside());
             rn.put("detail", r.describe());
         });
-        long now = org.vmsseaman.api.tag.TagValue.nowMicros();
-        if (s.backlog() > 0 && s.lastCommitTime() != 0 && now - s.lastCommitTime() > COMMIT_OVERDUE_MICROS) {
-            status.degraded("historian has not committed for " + (now - s.lastCommitTime()) / 1_000_000 + " s ("
-                    + s.backlog() + " samples waiting)");
-        }
+        s.commitOverdue(org.vmsseaman.api.tag.TagValue.nowMicros()).ifPresent(status::degraded);
         return n;
     }
 

@@ -160,10 +160,7 @@ public final class MetricsServlet extends JsonServlet {
                 s.lastCommitMillis() / 1e3);
         m.gauge("vmsseaman_historian_file_bytes", "Size of the database file", s.fileBytes());
         m.gauge("vmsseaman_historian_samples", "Samples stored", s.totalSamples());
-        m.gauge(
-                "vmsseaman_historian_bytes_per_sample",
-                "File size divided by samples stored",
-                s.totalSamples() == 0 ? 0 : (double) s.fileBytes() / s.totalSamples());
+        m.gauge("vmsseaman_historian_bytes_per_sample", "File size divided by samples stored", s.fileBytesPerSample());
         if (s.totalSamples() > 0) {
             m.gauge(
                     "vmsseaman_historian_oldest_sample_timestamp_seconds",
