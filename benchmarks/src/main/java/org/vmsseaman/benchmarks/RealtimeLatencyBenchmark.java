@@ -324,9 +324,6 @@ public final class RealtimeLatencyBenchmark {
         /** Scans an {@code update} message for its values' receive times (no full JSON parse: the client must keep up). */
         private void record(CharSequence text, long now) {
             String s = text.toString();
-            if (Boolean.getBoolean("bench.debug")) {
-                System.out.println(s.substring(0, Math.min(300, s.length())));
-            }
             if (!s.startsWith("{\"type\":\"update\"")) {
                 return;
             }

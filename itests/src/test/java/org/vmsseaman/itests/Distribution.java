@@ -172,6 +172,25 @@ final class Distribution {
     }
 
     /** The ERROR lines of the runtime log of the framework {@code context} belongs to. */
+    /** The whiteboard patterns of every registered servlet. */
+    static List<String> servletPatterns(org.osgi.framework.BundleContext context) {
+        List<String> patterns = new ArrayList<>();
+        try {
+            for (org.osgi.framework.ServiceReference<?> r :
+                    context.getServiceReferences("jakarta.servlet.Servlet", null)) {
+                Object p = r.getProperty("osgi.http.whiteboard.servlet.pattern");
+                if (p instanceof String[] a) {
+                    patterns.addAll(List.of(a));
+                } else if (p != null) {
+                    patterns.add(p.toString());
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // no filter given
+        }
+        return patterns;
+    }
+
     static List<String> loggedErrors(org.osgi.framework.BundleContext context) throws IOException {
         Path log = Path.of(context.getProperty(HOME), "logs", "vmsseaman.log");
         if (!Files.exists(log)) {

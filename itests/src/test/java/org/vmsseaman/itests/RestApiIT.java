@@ -24,7 +24,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.vmsseaman.api.tagstore.TagStore;
 
 /**
@@ -210,7 +209,7 @@ public class RestApiIT {
         assertEquals("documented operations that are not served", List.of(), wrong);
 
         List<String> undocumented = new ArrayList<>();
-        for (String pattern : servletPatterns()) {
+        for (String pattern : Distribution.servletPatterns(context)) {
             String base = pattern.endsWith("/*") ? pattern.substring(0, pattern.length() - 2) : pattern;
             if (pattern.equals("/") || base.startsWith("/system/console")) {
                 continue;
@@ -250,23 +249,6 @@ public class RestApiIT {
 
     private List<String> audit() {
         return LoopbackHttp.auditLines(port(), admin());
-    }
-
-    private List<String> servletPatterns() {
-        List<String> patterns = new ArrayList<>();
-        try {
-            for (ServiceReference<?> r : context.getServiceReferences("jakarta.servlet.Servlet", null)) {
-                Object p = r.getProperty("osgi.http.whiteboard.servlet.pattern");
-                if (p instanceof String[] a) {
-                    patterns.addAll(List.of(a));
-                } else if (p != null) {
-                    patterns.add(p.toString());
-                }
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return patterns;
     }
 
     private Bundle bundle(String symbolicName) {

@@ -24,7 +24,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * Authentication and roles over a real Jetty on loopback: every registered path refuses anonymous requests
@@ -240,27 +239,18 @@ public class SecurityIT {
     /** A concrete path for every pattern of every registered servlet. */
     private List<String> paths() {
         TreeSet<String> paths = new TreeSet<>();
-        try {
-            for (ServiceReference<?> r : context.getServiceReferences("jakarta.servlet.Servlet", null)) {
-                Object p = r.getProperty("osgi.http.whiteboard.servlet.pattern");
-                List<String> patterns =
-                        p instanceof String[] a ? List.of(a) : p == null ? List.of() : List.of(p.toString());
-                for (String pattern : patterns) {
-                    if (pattern.equals("/")) {
-                        paths.add("/no/such/path");
-                    } else if (pattern.endsWith("/*")) {
-                        String base = pattern.substring(0, pattern.length() - 2);
-                        paths.add(base.isEmpty() ? "/" : base);
-                        paths.add(base + "/x");
-                    } else if (pattern.startsWith("*.")) {
-                        paths.add("/file" + pattern.substring(1));
-                    } else {
-                        paths.add(pattern);
-                    }
-                }
+        for (String pattern : Distribution.servletPatterns(context)) {
+            if (pattern.equals("/")) {
+                paths.add("/no/such/path");
+            } else if (pattern.endsWith("/*")) {
+                String base = pattern.substring(0, pattern.length() - 2);
+                paths.add(base.isEmpty() ? "/" : base);
+                paths.add(base + "/x");
+            } else if (pattern.startsWith("*.")) {
+                paths.add("/file" + pattern.substring(1));
+            } else {
+                paths.add(pattern);
             }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
         }
         paths.add("/system/console");
         paths.add("/auth/login");
