@@ -43,12 +43,17 @@ final class SimulatorSession implements DeviceSession {
         });
     }
 
-    /** Reports the device connected and starts ticking; returns at once. */
+    /**
+     * Reports the device connected, publishes the first values at once and goes on ticking at the device's
+     * {@linkplain SimulatorSettings#phaseMillis() phase}, so that devices started together do not all publish
+     * in the same instant, as real devices polled independently do not; returns at once.
+     */
     void start() {
         synchronized (lock) {
             simulation.start();
         }
-        executor.scheduleAtFixedRate(this::tick, 0, settings.tickMillis(), TimeUnit.MILLISECONDS);
+        executor.execute(this::tick);
+        executor.scheduleAtFixedRate(this::tick, settings.phaseMillis(), settings.tickMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** One tick; never throws, so the executor keeps the schedule. */

@@ -1,6 +1,7 @@
 package org.vmsseaman.driver.simulator.internal;
 
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.vmsseaman.api.driver.DriverException;
 import org.vmsseaman.api.project.DeviceDefinition;
 
@@ -17,6 +18,14 @@ record SimulatorSettings(long tickMillis, long seed) {
     static final long DEFAULT_TICK_MILLIS = 500;
     static final long MIN_TICK_MILLIS = 10;
     static final long MAX_TICK_MILLIS = 3_600_000;
+
+    /**
+     * Milliseconds from the first tick to the second, in {@code [1, tickMillis]}: derived from the seed, so a
+     * device keeps its phase from run to run and devices of one project tick spread over the period.
+     */
+    long phaseMillis() {
+        return 1 + new SplittableRandom(seed).nextLong(tickMillis);
+    }
 
     /** Seconds of simulated time per tick. */
     double tickSeconds() {

@@ -45,4 +45,23 @@ class SimulatorSettingsTest {
                 .isInstanceOf(DriverException.class)
                 .hasMessageContaining("seed");
     }
+
+    @Test
+    void devicesStartedTogetherTickSpreadOverThePeriodAndKeepTheirPhase() throws DriverException {
+        java.util.Set<Long> phases = new java.util.HashSet<>();
+        long[] perQuarter = new long[4];
+        for (int d = 0; d < 100; d++) {
+            SimulatorSettings s = SimulatorSettings.of(
+                    new DeviceDefinition("sim" + d, "simulator", "Sim", true, Map.of("tickMillis", 100)));
+            long phase = s.phaseMillis();
+            assertThat(phase).isBetween(1L, 100L);
+            assertThat(s.phaseMillis()).isEqualTo(phase);
+            phases.add(phase);
+            perQuarter[(int) ((phase - 1) / 25)]++;
+        }
+        assertThat(phases).hasSizeGreaterThan(50);
+        for (long n : perQuarter) {
+            assertThat(n).as("devices per quarter of the period").isBetween(10L, 40L);
+        }
+    }
 }
