@@ -36,8 +36,8 @@ import java.util.stream.Stream;
  */
 public final class RealtimeLatencyBenchmark {
 
-    private static final int DEVICES = 10;
-    private static final int TAGS_PER_DEVICE = 1000;
+    private static final int TAGS = 10_000;
+    private static int deviceCount = 100;
 
     private RealtimeLatencyBenchmark() {}
 
@@ -57,21 +57,26 @@ public final class RealtimeLatencyBenchmark {
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--devices" -> deviceCount = Integer.parseInt(args[++i]);
                 case "--max-values" -> realtimeConf = "maxValuesPerMessage=" + Integer.parseInt(args[++i]) + "\n";
                 default -> {
                     System.out.println("options: --dist DIR (distribution/target/vmsseaman) --rates 10000,100000"
                             + " --max-rates 100000,200000,500000,1000000 --clients 10 --seconds 30 --warmup 10"
-                            + " --max-values N (realtime maxValuesPerMessage, default the runtime's 1000)");
+                            + " --devices 100 (the 10,000 tags spread over them) --max-values N (realtime"
+                            + " maxValuesPerMessage, default the runtime's 1000)");
                     return;
                 }
             }
+        }
+        if (deviceCount < 1 || TAGS % deviceCount != 0) {
+            throw new IllegalArgumentException("--devices must divide " + TAGS);
         }
         if (!Files.isRegularFile(dist.resolve("bin/vmsseaman"))) {
             throw new IllegalArgumentException("no assembled distribution at " + dist + ": build it first");
         }
         System.out.printf(
                 "RealtimeLatencyBenchmark: %d devices x %d tags, %d s measured after %d s warm-up%n",
-                DEVICES, TAGS_PER_DEVICE, seconds, warmup);
+                deviceCount, TAGS / deviceCount, seconds, warmup);
         System.out.println(
                 "rate/s  clients  values/s/client  p50 ms  p90 ms  p99 ms  p99.9 ms  max ms  busy %  runtime cores  client cores");
         for (int rate : rates) {
@@ -84,7 +89,7 @@ public final class RealtimeLatencyBenchmark {
 
     private static void run(Path dist, int rate, int clientCount, int warmup, int seconds, String realtimeConf)
             throws Exception {
-        int tickMillis = DEVICES * TAGS_PER_DEVICE * 1000 / rate;
+        int tickMillis = TAGS * 1000 / rate;
         if (tickMillis < 10) {
             throw new IllegalArgumentException("rate " + rate + " needs a tick under 10 ms: at most 1,000,000/s");
         }
@@ -144,11 +149,11 @@ public final class RealtimeLatencyBenchmark {
                 .getProcessCpuTime();
     }
 
-    /** A project of DEVICES simulated devices of TAGS_PER_DEVICE double tags each, every tag on every tick. */
+    /** A project of TAGS double tags on {@code deviceCount} simulated devices, every tag on every tick. */
     private static String project(int tickMillis) {
         StringBuilder devices = new StringBuilder();
         StringBuilder tags = new StringBuilder();
-        for (int d = 0; d < DEVICES; d++) {
+        for (int d = 0; d < deviceCount; d++) {
             devices.append(d == 0 ? "" : ",\n")
                     .append(String.format(
                             Locale.ROOT,
@@ -157,7 +162,7 @@ public final class RealtimeLatencyBenchmark {
                             d,
                             d,
                             tickMillis));
-            for (int t = 0; t < TAGS_PER_DEVICE; t++) {
+            for (int t = 0; t < TAGS / deviceCount; t++) {
                 tags.append(d == 0 && t == 0 ? "" : ",\n")
                         .append(String.format(
                                 Locale.ROOT,
@@ -258,7 +263,7 @@ public final class RealtimeLatencyBenchmark {
                             .header("Authorization", "Bearer " + token)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (!health.body().contains("\"total\":" + DEVICES * TAGS_PER_DEVICE)) {
+            if (!health.body().contains("\"total\":" + TAGS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("the benchmark project was not loaded (see " + home + "/logs): "
                         + health.body().substring(0, Math.min(600, health.body().length())));
@@ -294,6 +299,7 @@ public final class RealtimeLatencyBenchmark {
 
     /** A WebSocket client that takes every message and records the latency of every value in it. */
     private static final class Client implements WebSocket.Listener {
+        private static final String UPDATE = "{\"type\":\"update\"";
         private static final String FIELD = "\"receiveTime\":\"";
         private final StringBuilder partial = new StringBuilder();
         private Histogram histogram = new Histogram();
@@ -321,17 +327,19 @@ public final class RealtimeLatencyBenchmark {
             return null;
         }
 
-        /** Scans an {@code update} message for its values' receive times (no full JSON parse: the client must keep up). */
-        private void record(CharSequence text, long now) {
-            String s = text.toString();
-            if (!s.startsWith("{\"type\":\"update\"")) {
+        /**
+         * Scans an {@code update} message for its values' receive times where it was received (no copy, no full
+         * JSON parse: the client shares the machine with the runtime and must keep up).
+         */
+        private void record(StringBuilder s, long now) {
+            if (!startsWith(s, 0, UPDATE)) {
                 return;
             }
             int at = 0;
             synchronized (this) {
                 while ((at = s.indexOf(FIELD, at)) >= 0) {
                     int start = at + FIELD.length();
-                    int end = s.indexOf('"', start);
+                    int end = s.indexOf("\"", start);
                     long micros = parseMicros(s, start, end);
                     histogram.record(now - micros);
                     at = end;
@@ -363,8 +371,8 @@ public final class RealtimeLatencyBenchmark {
          * {@code start} and {@code end}: the day is parsed once per day, the time by position, so that the client
          * spends its CPU receiving rather than parsing (it shares the machine with the runtime).
          */
-        private long parseMicros(String s, int start, int end) {
-            if (!s.regionMatches(start, day, 0, 10) || day.isEmpty()) {
+        private long parseMicros(StringBuilder s, int start, int end) {
+            if (day.isEmpty() || !startsWith(s, start, day)) {
                 day = s.substring(start, start + 10);
                 var t = DateTimeFormatter.ISO_INSTANT.parse(day + "T00:00:00Z");
                 dayMicros = t.getLong(ChronoField.INSTANT_SECONDS) * 1_000_000L;
@@ -381,7 +389,19 @@ public final class RealtimeLatencyBenchmark {
             return dayMicros + seconds * 1_000_000L + micros;
         }
 
-        private static long digits(String s, int from, int count) {
+        private static boolean startsWith(StringBuilder s, int at, String prefix) {
+            if (s.length() < at + prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (s.charAt(at + i) != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static long digits(StringBuilder s, int from, int count) {
             long v = 0;
             for (int i = from; i < from + count; i++) {
                 v = v * 10 + (s.charAt(i) - '0');

@@ -107,6 +107,11 @@ public class WebSocketIT {
         JsonNode value = update.path("values").get(0);
         String id = value.path("id").asText();
         assertTrue(value.toString(), value.path("receiveTime").asText().endsWith("Z"));
+        int at = c.messages().indexOf(update);
+        assertTrue(
+                "an update comes as frames: its head, the shared value slices, its tail (Jetty's core session): "
+                        + c.fragments().get(at),
+                c.fragments().get(at) >= 3);
         JsonNode rest =
                 JSON.readTree(LoopbackHttp.get(port(), "/tags/" + id, admin()).body());
         for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {

@@ -27,6 +27,8 @@ final class WsClient implements WebSocket.Listener {
 
     private final List<JsonNode> messages = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
+    private final List<Integer> fragments = new ArrayList<>();
+    private int fragmentsSoFar;
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket socket;
     private boolean paused;
@@ -66,7 +68,10 @@ final class WsClient implements WebSocket.Listener {
         boolean more;
         synchronized (this) {
             partial.append(data);
+            fragmentsSoFar++;
             if (last) {
+                fragments.add(fragmentsSoFar);
+                fragmentsSoFar = 0;
                 try {
                     messages.add(JSON.readTree(partial.toString()));
                 } catch (IOException e) {
@@ -130,6 +135,11 @@ final class WsClient implements WebSocket.Listener {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
         socket.abort();
+    }
+
+    /** How many {@code onText} calls (at least one per frame) each message came in, in order. */
+    synchronized List<Integer> fragments() {
+        return List.copyOf(fragments);
     }
 
     synchronized List<JsonNode> messages() {

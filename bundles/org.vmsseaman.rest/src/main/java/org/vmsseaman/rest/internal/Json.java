@@ -58,7 +58,7 @@ final class Json {
     }
 
     static String time(long micros) {
-        return micros == 0L ? null : TagValue.toInstant(micros).toString();
+        return micros == 0L ? null : IsoTime.text(micros);
     }
 
     /** A device's status as {@code /devices} and {@code /health} show it. */

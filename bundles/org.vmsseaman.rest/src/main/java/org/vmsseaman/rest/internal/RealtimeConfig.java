@@ -31,6 +31,12 @@ public @interface RealtimeConfig {
     int maxValuesPerMessage() default 1_000;
 
     @AttributeDefinition(
+            name = "Queued values per client",
+            description = "The most values waiting for a client, in order; a client further behind is switched to "
+                    + "the latest value per tag (coalescing) until it has caught up.")
+    int maxQueuedValues() default 10_000;
+
+    @AttributeDefinition(
             name = "Alarm queue",
             description = "The most alarm events waiting for a slow client; beyond it the client gets a fresh "
                     + "snapshot flagged as an overflow instead.")

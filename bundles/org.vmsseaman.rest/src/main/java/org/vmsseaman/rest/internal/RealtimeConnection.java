@@ -2,22 +2,27 @@ package org.vmsseaman.rest.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
- * One realtime client: its subscription, a coalescing outbox (latest value per tag, alarm events in
- * order, replies), per-connection sequence numbers and a replay buffer. It outlives its socket for a
- * while so that the client can resume.
+ * One realtime client: its subscription, an outbox (values, alarm events in order, replies),
+ * per-connection sequence numbers and a replay buffer. It outlives its socket for a while so that the
+ * client can resume.
  *
- * <p>At most one send is in flight per connection ({@code busy}); while it is, new values replace older
- * ones of the same tag, so a slow client gets the latest values and never holds up a producer. Drains
- * run on the host's executor, one chain per attached socket ({@code epoch}).
+ * <p>At most one send is in flight per connection ({@code busy}); values offered meanwhile wait as the
+ * shared {@linkplain RealtimeValues.Chunk chunks} the hub rendered, in order, and go out as slices of
+ * them (nothing is copied per connection). A client that falls more than {@code maxQueuedValues} values
+ * behind is switched to coalescing: it gets the latest value per tag, so a slow client never holds up a
+ * producer and its outbox stays bounded; once it has caught up it gets every value again. Drains run on
+ * the host's executor, one chain per attached socket ({@code epoch}).
  *
  * <p>Locks: {@code out} (socket, sequence, replay) is taken before {@code in} (outbox), never the other
  * way; the fan-out takes only {@code in}, briefly.
@@ -57,7 +62,10 @@ final class RealtimeConnection {
     private boolean busy;
     private long sendStarted;
     private long detachedAt;
-    private LinkedHashMap<String, String> values = new LinkedHashMap<>();
+    private final ArrayDeque<RealtimeValues.Chunk> chunks = new ArrayDeque<>();
+    private int chunkStart; // the first chunk's values before this one were sent
+    private int queued; // values waiting in chunks
+    private LinkedHashMap<String, Waiting> latest = new LinkedHashMap<>(); // coalescing: only while chunks is empty
     private final ArrayDeque<String> alarms = new ArrayDeque<>();
     private final ArrayDeque<ObjectNode> replies = new ArrayDeque<>();
     private Snapshot snapshotDue;
@@ -75,7 +83,7 @@ final class RealtimeConnection {
         this.host = host;
         this.settings = settings;
         this.subscription = subscription;
-        this.replay = new ReplayBuffer(settings.replayMessages(), settings.replayChars());
+        this.replay = new ReplayBuffer(settings.replayMessages(), settings.replayBytes());
     }
 
     RealtimeSubscription subscription() {
@@ -186,18 +194,49 @@ final class RealtimeConnection {
 
     // --- what goes out
 
-    /** New values of tags this connection subscribes to: {@code ids[i]} has the value JSON {@code values[i]}. */
-    void offerValues(List<String> ids, List<String> fragments) {
+    /** Value {@code index} of a chunk, waiting in the coalescing outbox. */
+    private record Waiting(RealtimeValues.Chunk chunk, int index) {}
+
+    /** The most parts (frames) of one update message; more small slices are joined into one. */
+    static final int MAX_PARTS = 16;
+
+    private static final byte[] UPDATE_TAIL = "]}".getBytes(StandardCharsets.US_ASCII);
+
+    /** New values of tags this connection subscribes to, in the order they were published. */
+    void offerValues(RealtimeValues.Chunk chunk) {
         long e;
         synchronized (in) {
-            for (int i = 0; i < ids.size(); i++) {
-                if (values.put(ids.get(i), fragments.get(i)) != null) {
-                    coalesced++;
+            if (latest.isEmpty() && queued + chunk.size() <= settings.maxQueuedValues()) {
+                chunks.add(chunk);
+                queued += chunk.size();
+            } else {
+                for (RealtimeValues.Chunk c : chunks) { // fallen behind: from now on the latest value per tag
+                    for (int i = c == chunks.peekFirst() ? chunkStart : 0; i < c.size(); i++) {
+                        coalesce(c, i);
+                    }
+                }
+                clearChunks();
+                for (int i = 0; i < chunk.size(); i++) {
+                    coalesce(chunk, i);
                 }
             }
             e = wake();
         }
         start(e);
+    }
+
+    /** Holds {@code in}. */
+    private void coalesce(RealtimeValues.Chunk chunk, int index) {
+        if (latest.put(chunk.ids()[index], new Waiting(chunk, index)) != null) {
+            coalesced++;
+        }
+    }
+
+    /** Holds {@code in}. */
+    private void clearChunks() {
+        chunks.clear();
+        chunkStart = 0;
+        queued = 0;
     }
 
     /** An alarm journal entry as JSON; never coalesced: on overflow the client gets a fresh snapshot instead. */
@@ -284,7 +323,7 @@ final class RealtimeConnection {
     /** Sends the next message of socket epoch {@code e}, if any; called on the host's executor. */
     void drain(long e) {
         RealtimeTransport t;
-        String text;
+        RealtimeMessage text;
         synchronized (out) {
             if (e != epoch) {
                 return; // the socket changed: its own chain runs
@@ -293,7 +332,7 @@ final class RealtimeConnection {
             if (replayNext <= replayLast) {
                 text = replay.get(replayNext++);
             } else {
-                LongFunction<String> next;
+                LongFunction<RealtimeMessage> next;
                 synchronized (in) {
                     next = take();
                     if (next == null) {
@@ -329,14 +368,15 @@ final class RealtimeConnection {
     }
 
     /** The next message to send as a function of its sequence number; null if there is none. Holds {@code in}. */
-    private LongFunction<String> take() {
+    private LongFunction<RealtimeMessage> take() {
         if (snapshotDue != null) {
             Snapshot why = snapshotDue;
             snapshotDue = null;
             // the snapshot reads newer values; later ones follow as updates. Alarm events that came after an
             // overflow stay queued: the snapshot may show their effect already, but they are never dropped.
-            values = new LinkedHashMap<>();
-            return s -> host.snapshot(this, s, why);
+            clearChunks();
+            latest = new LinkedHashMap<>();
+            return s -> RealtimeMessage.of(host.snapshot(this, s, why));
         }
         ObjectNode reply = replies.poll();
         if (reply != null) {
@@ -347,46 +387,74 @@ final class RealtimeConnection {
             ObjectNode h = node("heartbeat", Json.object());
             h.put("time", Instant.now().toString());
             h.put("coalesced", coalesced);
-            h.put("pending", values.size());
+            h.put("pending", queued + latest.size());
             h.put("overflows", overflows);
             return s -> render(h, s);
         }
         String event = alarms.poll();
         if (event != null) {
-            return s -> "{\"type\":\"alarm\",\"seq\":" + s + ",\"event\":" + event + "}";
+            return s -> RealtimeMessage.of("{\"type\":\"alarm\",\"seq\":" + s + ",\"event\":" + event + "}");
         }
-        if (values.isEmpty()) {
+        List<RealtimeMessage.Slice> body = latest.isEmpty() ? takeQueued() : takeLatest();
+        if (body == null) {
             return null;
         }
-        List<String> batch;
-        if (values.size() <= settings.maxValuesPerMessage()) {
-            batch = new ArrayList<>(values.values());
-            values = new LinkedHashMap<>();
-        } else {
-            batch = new ArrayList<>(settings.maxValuesPerMessage());
-            Iterator<String> it = values.values().iterator();
-            while (batch.size() < settings.maxValuesPerMessage()) {
-                batch.add(it.next());
-                it.remove();
-            }
-        }
-        return s -> update(s, batch);
+        return s -> RealtimeMessage.of(
+                ("{\"type\":\"update\",\"seq\":" + s + ",\"values\":[").getBytes(StandardCharsets.US_ASCII),
+                body,
+                UPDATE_TAIL);
     }
 
-    static String update(long seq, List<String> fragments) {
-        int size = 40;
-        for (String f : fragments) {
-            size += f.length() + 1;
+    /** The next values in order as slices of their chunks; null if none wait. Holds {@code in}. */
+    private List<RealtimeMessage.Slice> takeQueued() {
+        if (queued == 0) {
+            return null;
         }
-        StringBuilder b = new StringBuilder(size);
-        b.append("{\"type\":\"update\",\"seq\":").append(seq).append(",\"values\":[");
-        for (int i = 0; i < fragments.size(); i++) {
-            if (i > 0) {
-                b.append(',');
+        List<RealtimeMessage.Slice> body = new ArrayList<>();
+        int left = settings.maxValuesPerMessage();
+        while (left > 0 && !chunks.isEmpty()) {
+            RealtimeValues.Chunk c = chunks.peekFirst();
+            int to = Math.min(c.size(), chunkStart + left);
+            body.add(c.slice(chunkStart, to, body.isEmpty()));
+            left -= to - chunkStart;
+            queued -= to - chunkStart;
+            if (to == c.size()) {
+                chunks.pollFirst();
+                chunkStart = 0;
+            } else {
+                chunkStart = to;
             }
-            b.append(fragments.get(i));
         }
-        return b.append("]}").toString();
+        return body.size() <= MAX_PARTS ? body : List.of(join(body));
+    }
+
+    /** The latest values of the tags that wait longest, copied together; null if none wait. Holds {@code in}. */
+    private List<RealtimeMessage.Slice> takeLatest() {
+        if (latest.isEmpty()) {
+            return null;
+        }
+        List<RealtimeMessage.Slice> body = new ArrayList<>(Math.min(latest.size(), settings.maxValuesPerMessage()));
+        Iterator<Map.Entry<String, Waiting>> it = latest.entrySet().iterator();
+        while (it.hasNext() && body.size() < settings.maxValuesPerMessage()) {
+            Waiting w = it.next().getValue();
+            it.remove();
+            body.add(w.chunk().slice(w.index(), w.index() + 1, body.isEmpty()));
+        }
+        return List.of(join(body));
+    }
+
+    private static RealtimeMessage.Slice join(List<RealtimeMessage.Slice> slices) {
+        int length = 0;
+        for (RealtimeMessage.Slice s : slices) {
+            length += s.length();
+        }
+        byte[] b = new byte[length];
+        int at = 0;
+        for (RealtimeMessage.Slice s : slices) {
+            System.arraycopy(s.bytes(), s.offset(), b, at, s.length());
+            at += s.length();
+        }
+        return new RealtimeMessage.Slice(b, 0, length);
     }
 
     private static ObjectNode node(String type, ObjectNode fields) {
@@ -397,10 +465,10 @@ final class RealtimeConnection {
         return n;
     }
 
-    private static String render(ObjectNode n, long seq) {
+    private static RealtimeMessage render(ObjectNode n, long seq) {
         n.put("seq", seq);
         try {
-            return Json.MAPPER.writeValueAsString(n);
+            return RealtimeMessage.of(Json.MAPPER.writeValueAsString(n));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

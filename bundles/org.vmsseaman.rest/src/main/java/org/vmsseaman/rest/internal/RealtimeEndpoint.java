@@ -106,9 +106,12 @@ public final class RealtimeEndpoint {
     private record SessionTransport(Session session) implements RealtimeTransport {
 
         @Override
-        public void send(String text, Consumer<Throwable> done) {
+        public void send(RealtimeMessage message, Consumer<Throwable> done) {
             try {
-                session.getAsyncRemote().sendText(text, r -> done.accept(r.isOK() ? null : r.getException()));
+                if (!JettyFrames.send(session, message, done)) {
+                    session.getAsyncRemote()
+                            .sendText(message.text(), r -> done.accept(r.isOK() ? null : r.getException()));
+                }
             } catch (RuntimeException e) {
                 done.accept(e);
             }

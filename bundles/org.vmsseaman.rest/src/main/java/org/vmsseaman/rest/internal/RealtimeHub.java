@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -312,28 +313,68 @@ public final class RealtimeHub implements AlarmListener, RealtimeConnection.Host
 
     // --- what goes out
 
-    /** New values from the tag store: rendered once, handed to every connection that subscribes to them. */
-    private void onBatch(List<TagValue> batch) {
+    /**
+     * New values from the tag store: the values any connection subscribes to are rendered once into one
+     * chunk, which every connection subscribed to everything shares; a narrower subscription gets a chunk of
+     * its values, made once per subscription.
+     */
+    void onBatch(List<TagValue> batch) {
         RealtimeConnection[] targets = fanOut;
-        String[] rendered = new String[batch.size()];
-        for (RealtimeConnection c : targets) {
-            RealtimeSubscription s = c.subscription();
-            List<String> ids = new ArrayList<>();
-            List<String> values = new ArrayList<>();
-            for (int i = 0; i < rendered.length; i++) {
-                TagValue v = batch.get(i);
-                if (s.matches(v.tagId())) {
-                    if (rendered[i] == null) {
-                        rendered[i] = RealtimeValues.json(v);
-                    }
-                    ids.add(v.tagId());
-                    values.add(rendered[i]);
+        int n = batch.size();
+        if (targets.length == 0 || n == 0) {
+            return;
+        }
+        boolean everything = false;
+        boolean[] any = null; // values some narrower subscription takes
+        Map<RealtimeSubscription, boolean[]> narrower = new IdentityHashMap<>();
+        RealtimeSubscription[] subscriptions = new RealtimeSubscription[targets.length];
+        for (int t = 0; t < targets.length; t++) {
+            RealtimeSubscription s = targets[t].subscription();
+            subscriptions[t] = s; // read once: a subscription changed meanwhile starts with a snapshot anyway
+            if (s.everything()) {
+                everything = true;
+            } else if (!narrower.containsKey(s)) {
+                boolean[] takes = new boolean[n];
+                any = any == null ? new boolean[n] : any;
+                for (int i = 0; i < n; i++) {
+                    takes[i] = s.matches(batch.get(i).tagId());
+                    any[i] |= takes[i];
                 }
-            }
-            if (!ids.isEmpty()) {
-                c.offerValues(ids, values);
+                narrower.put(s, takes);
             }
         }
+        RealtimeValues.Chunk base = RealtimeValues.render(batch, everything ? null : any);
+        if (base.size() == 0) {
+            return;
+        }
+        Map<RealtimeSubscription, RealtimeValues.Chunk> chunks = new IdentityHashMap<>();
+        for (int t = 0; t < targets.length; t++) {
+            RealtimeSubscription s = subscriptions[t];
+            RealtimeValues.Chunk chunk = s.everything() ? base : chunks.get(s);
+            if (chunk == null) {
+                chunk = base.select(everything ? narrower.get(s) : within(narrower.get(s), any));
+                chunks.put(s, chunk);
+            }
+            if (chunk.size() > 0) {
+                targets[t].offerValues(chunk);
+            }
+        }
+    }
+
+    /** {@code takes} (over a batch) over the values {@code rendered} of the batch picks out. */
+    private static boolean[] within(boolean[] takes, boolean[] rendered) {
+        int n = 0;
+        for (boolean r : rendered) {
+            n += r ? 1 : 0;
+        }
+        boolean[] out = new boolean[n];
+        int j = 0;
+        for (int i = 0; i < takes.length; i++) {
+            if (rendered[i]) {
+                out[j++] = takes[i];
+            }
+        }
+        return out;
     }
 
     @Override

@@ -6,8 +6,9 @@ package org.vmsseaman.rest.internal;
  * @param heartbeatSeconds seconds between heartbeats
  * @param resumeSeconds how long a disconnected connection's state is kept for a resume
  * @param replayMessages the most sent messages kept per connection for a resume
- * @param replayChars the most characters of sent messages kept per connection for a resume
+ * @param replayBytes the most UTF-8 bytes of sent messages kept per connection for a resume
  * @param maxValuesPerMessage the most tag values in one update message
+ * @param maxQueuedValues the most values waiting in order per connection; beyond, the latest per tag
  * @param alarmQueue the most alarm events waiting per connection before it is sent a fresh snapshot instead
  * @param controlQueue the most replies (errors, pongs) waiting per connection before it is closed
  * @param maxSubscriptions the most tag patterns plus groups per connection
@@ -20,8 +21,9 @@ record RealtimeSettings(
         int heartbeatSeconds,
         int resumeSeconds,
         int replayMessages,
-        long replayChars,
+        long replayBytes,
         int maxValuesPerMessage,
+        int maxQueuedValues,
         int alarmQueue,
         int controlQueue,
         int maxSubscriptions,
@@ -37,6 +39,7 @@ record RealtimeSettings(
                 Math.max(1, c.replayMessages()),
                 Math.max(1, c.replayKilobytes()) * 1024L,
                 Math.max(1, c.maxValuesPerMessage()),
+                Math.max(1, c.maxQueuedValues()),
                 Math.max(1, c.alarmQueue()),
                 64,
                 Math.max(1, c.maxSubscriptions()),

@@ -63,6 +63,11 @@ final class RealtimeSubscription {
         return tags.size() + groups.size();
     }
 
+    /** Whether every tag matches. */
+    boolean everything() {
+        return all;
+    }
+
     /** Whether updates of this tag go to the connection. */
     boolean matches(String tagId) {
         if (all) {

@@ -6,10 +6,10 @@ import java.util.function.Consumer;
 interface RealtimeTransport {
 
     /**
-     * Sends one text frame without blocking; {@code done} is called once, with null on success or the
-     * failure, possibly on another thread.
+     * Sends one text message without blocking (as one frame, or as one frame per part); {@code done} is
+     * called once, with null on success or the failure, possibly on another thread.
      */
-    void send(String text, Consumer<Throwable> done);
+    void send(RealtimeMessage message, Consumer<Throwable> done);
 
     /** Closes the socket with a WebSocket close code and a short reason. Must not block for long. */
     void close(int code, String reason);

@@ -2,24 +2,24 @@ package org.vmsseaman.rest.internal;
 
 /**
  * The last messages sent on a realtime connection, by sequence number, kept so that a client that
- * reconnects can be sent what it missed. A ring bounded by message count and by characters; the
+ * reconnects can be sent what it missed. A ring bounded by message count and by UTF-8 bytes; the
  * oldest go first. Not thread-safe: the connection guards it.
  */
 final class ReplayBuffer {
 
-    private final String[] ring;
-    private final long maxChars;
+    private final RealtimeMessage[] ring;
+    private final long maxBytes;
     private long first = 1; // seq of the oldest kept message
     private int size;
-    private long chars;
+    private long bytes;
 
-    ReplayBuffer(int maxMessages, long maxChars) {
-        this.ring = new String[Math.max(1, maxMessages)];
-        this.maxChars = maxChars;
+    ReplayBuffer(int maxMessages, long maxBytes) {
+        this.ring = new RealtimeMessage[Math.max(1, maxMessages)];
+        this.maxBytes = maxBytes;
     }
 
     /** Keeps a sent message; {@code seq} must be one more than the newest one added. */
-    void add(long seq, String text) {
+    void add(long seq, RealtimeMessage message) {
         if (size > 0 && newest() + 1 != seq) {
             throw new IllegalArgumentException("seq " + seq + " does not follow " + newest());
         }
@@ -29,17 +29,17 @@ final class ReplayBuffer {
         if (size == ring.length) {
             dropOldest();
         }
-        ring[index(seq)] = text;
+        ring[index(seq)] = message;
         size++;
-        chars += text.length();
-        while (chars > maxChars && size > 1) {
+        bytes += message.length();
+        while (bytes > maxBytes && size > 1) {
             dropOldest();
         }
     }
 
     private void dropOldest() {
         int i = index(first);
-        chars -= ring[i].length();
+        bytes -= ring[i].length();
         ring[i] = null;
         first++;
         size--;
@@ -65,7 +65,7 @@ final class ReplayBuffer {
     }
 
     /** The message with this sequence number; null if it is no longer (or not yet) kept. */
-    String get(long seq) {
+    RealtimeMessage get(long seq) {
         return size == 0 || seq < first || seq > newest() ? null : ring[index(seq)];
     }
 
@@ -73,7 +73,7 @@ final class ReplayBuffer {
         return size;
     }
 
-    long chars() {
-        return chars;
+    long bytes() {
+        return bytes;
     }
 }

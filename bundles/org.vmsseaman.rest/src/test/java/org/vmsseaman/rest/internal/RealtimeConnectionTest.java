@@ -3,15 +3,18 @@ package org.vmsseaman.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The outbox of one connection, driven by hand: sends complete only when the test says so. */
 class RealtimeConnectionTest {
 
     private static final RealtimeSettings SETTINGS =
-            new RealtimeSettings(10, 60, 100, 1_000_000, 1_000, 3, 4, 10, 50, 3, 30, 10);
+            new RealtimeSettings(10, 60, 100, 1_000_000, 1_000, 10_000, 3, 4, 10, 50, 3, 30, 10);
 
     /** Runs drains on the calling thread; snapshots name their reason. */
     private static final RealtimeConnection.Host HOST = new RealtimeConnection.Host() {
@@ -31,7 +34,37 @@ class RealtimeConnectionTest {
             new RealtimeConnection("c1", HOST, SETTINGS, RealtimeSubscription.everything(id -> null));
 
     private static void value(RealtimeConnection c, String id, int v) {
-        c.offerValues(List.of(id), List.of("{\"id\":\"" + id + "\",\"value\":" + v + "}"));
+        c.offerValues(chunk(Map.of(id, v)));
+    }
+
+    /** A chunk of values as the hub renders them: {@code ,{"id":..,"value":..}} each. */
+    static RealtimeValues.Chunk chunk(Map<String, Integer> values) {
+        StringBuilder b = new StringBuilder();
+        int[] starts = new int[values.size() + 1];
+        String[] ids = new String[values.size()];
+        int i = 0;
+        for (Map.Entry<String, Integer> e : values.entrySet()) {
+            b.append(",{\"id\":\"")
+                    .append(e.getKey())
+                    .append("\",\"value\":")
+                    .append(e.getValue())
+                    .append('}');
+            ids[i++] = e.getKey();
+            starts[i] = b.length();
+        }
+        return new RealtimeValues.Chunk(b.toString().getBytes(StandardCharsets.UTF_8), starts, ids);
+    }
+
+    /** A new connection with these limits, attached to {@code t}: its snapshot is in flight. */
+    private static RealtimeConnection attached(TestTransport t, int maxValuesPerMessage, int maxQueuedValues) {
+        RealtimeConnection c = new RealtimeConnection(
+                "c2",
+                HOST,
+                new RealtimeSettings(
+                        10, 60, 100, 1_000_000, maxValuesPerMessage, maxQueuedValues, 3, 4, 10, 50, 3, 30, 10),
+                RealtimeSubscription.everything(id -> null));
+        c.attach(t, new RealtimeConnection.Snapshot("connect", false, null));
+        return c;
     }
 
     /** Completes sends until nothing is left; returns what was sent in that time. */
@@ -60,21 +93,83 @@ class RealtimeConnectionTest {
     }
 
     @Test
-    void whileASendIsInFlightValuesCoalesceToTheLatestPerTag() {
+    void whileASendIsInFlightValuesWaitInOrderAndGoOutTogether() {
         TestTransport t = new TestTransport(false);
         connection.attach(t, new RealtimeConnection.Snapshot("connect", false, null));
         assertThat(t.sending()).as("the snapshot is in flight").isTrue();
-        for (int i = 0; i < 1_000; i++) {
+        for (int i = 0; i < 300; i++) {
             value(connection, "a.x", i);
             value(connection, "a.y", -i);
         }
         List<JsonNode> sent = drain(t);
         assertThat(sent).extracting(m -> m.path("type").asText()).containsExactly("snapshot", "update");
         JsonNode values = sent.get(1).path("values");
-        assertThat(values).hasSize(2);
-        assertThat(values.get(0).path("value").asInt()).isEqualTo(999);
-        assertThat(values.get(1).path("value").asInt()).isEqualTo(-999);
-        assertThat(connection.coalesced()).isEqualTo(1_998);
+        assertThat(values).hasSize(600);
+        for (int i = 0; i < 300; i++) {
+            assertThat(values.get(2 * i).path("value").asInt()).isEqualTo(i);
+            assertThat(values.get(2 * i + 1).path("value").asInt()).isEqualTo(-i);
+        }
+        assertThat(connection.coalesced()).isZero();
+    }
+
+    @Test
+    void aClientFallenBehindGetsTheLatestPerTagUntilItHasCaughtUp() {
+        TestTransport t = new TestTransport(false);
+        RealtimeConnection c = attached(t, 1_000, 100);
+        for (int i = 0; i < 1_000; i++) {
+            value(c, "a.x", i);
+            value(c, "a.y", -i);
+        }
+        value(c, "a.z", 5); // behind still: coalesced with the rest
+        List<JsonNode> sent = drain(t);
+        assertThat(sent).extracting(m -> m.path("type").asText()).containsExactly("snapshot", "update");
+        assertThat(sent.get(1).path("values"))
+                .extracting(v -> v.path("id").asText() + "=" + v.path("value").asInt())
+                .containsExactly("a.x=999", "a.y=-999", "a.z=5");
+        assertThat(c.coalesced()).isEqualTo(1_998);
+
+        value(c, "a.x", 1_000); // caught up: sent at once
+        value(c, "a.x", 1_001); // waits for it, in order, not replacing it
+        value(c, "a.x", 1_002);
+        sent = drain(t);
+        assertThat(sent)
+                .extracting(m -> m.path("values").toString())
+                .containsExactly(
+                        "[{\"id\":\"a.x\",\"value\":1000}]",
+                        "[{\"id\":\"a.x\",\"value\":1001},{\"id\":\"a.x\",\"value\":1002}]");
+        assertThat(c.coalesced()).isEqualTo(1_998);
+    }
+
+    @Test
+    void messagesHoldAtMostMaxValuesAndSlicesAcrossChunksJoinIntoValidJson() {
+        TestTransport t = new TestTransport(false);
+        RealtimeConnection c = attached(t, 3, 10_000);
+        for (int i = 0; i < 4; i++) {
+            Map<String, Integer> pair = new LinkedHashMap<>();
+            pair.put("t" + (2 * i), 2 * i);
+            pair.put("t" + (2 * i + 1), 2 * i + 1);
+            c.offerValues(chunk(pair));
+        }
+        List<JsonNode> sent = drain(t);
+        assertThat(sent.subList(1, sent.size()))
+                .extracting(m -> m.path("values").findValuesAsText("id").toString())
+                .containsExactly("[t0, t1, t2]", "[t3, t4, t5]", "[t6, t7]");
+
+        assertThat(t.parts()).as("head, one slice per chunk touched, tail").endsWith(4, 4, 3);
+    }
+
+    @Test
+    void manySmallChunksAreJoinedIntoOnePartRatherThanSentAsManyFrames() {
+        TestTransport t = new TestTransport(false);
+        connection.attach(t, new RealtimeConnection.Snapshot("connect", false, null));
+        int n = RealtimeConnection.MAX_PARTS * 2;
+        for (int i = 0; i < n; i++) {
+            value(connection, "x" + i, i);
+        }
+        List<JsonNode> sent = drain(t);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).path("values").findValuesAsText("id")).hasSize(n).startsWith("x0", "x1");
+        assertThat(t.parts()).containsExactly(1, 3);
     }
 
     @Test
@@ -117,7 +212,9 @@ class RealtimeConnectionTest {
 
         TestTransport second = new TestTransport(false);
         assertThat(connection.resume(second, 1)).isTrue();
-        assertThat(connection.coalesced()).isEqualTo(1);
+        assertThat(connection.coalesced())
+                .as("within the queue limit nothing is replaced")
+                .isZero();
         List<JsonNode> sent = drain(second);
         assertThat(sent).extracting(m -> m.path("seq").asLong()).containsExactly(2L, 3L, 4L, 5L, 6L);
         assertThat(sent)
@@ -125,14 +222,14 @@ class RealtimeConnectionTest {
                 .containsExactly("update", "update", "resumed", "alarm", "update");
         assertThat(sent.get(0).path("values").get(0).path("value").asInt()).isEqualTo(1);
         assertThat(sent.get(2).path("replayed").asInt()).isEqualTo(2);
-        assertThat(sent.get(4).path("values").get(0).path("value").asInt())
-                .as("values while away are coalesced")
-                .isEqualTo(4);
+        assertThat(sent.get(4).path("values").findValuesAsText("value"))
+                .as("values while away wait in order")
+                .containsExactly("3", "4");
     }
 
     @Test
     void aResumeFromBeyondTheReplayBufferOrTheFutureIsRefused() {
-        RealtimeSettings small = new RealtimeSettings(10, 60, 2, 1_000_000, 1_000, 3, 4, 10, 50, 3, 30, 10);
+        RealtimeSettings small = new RealtimeSettings(10, 60, 2, 1_000_000, 1_000, 10_000, 3, 4, 10, 50, 3, 30, 10);
         RealtimeConnection c = new RealtimeConnection("c2", HOST, small, RealtimeSubscription.everything(id -> null));
         TestTransport first = new TestTransport(true);
         c.attach(first, new RealtimeConnection.Snapshot("connect", false, null));

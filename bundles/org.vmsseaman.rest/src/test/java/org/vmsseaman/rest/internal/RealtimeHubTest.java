@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,7 @@ import org.vmsseaman.tagstore.internal.TagStoreImpl;
 class RealtimeHubTest {
 
     private static final RealtimeSettings SETTINGS =
-            new RealtimeSettings(10, 60, 1_000, 1_000_000, 1_000, 100, 64, 3, 50, 5, 30, 3);
+            new RealtimeSettings(10, 60, 1_000, 1_000_000, 1_000, 10_000, 100, 64, 3, 50, 5, 30, 3);
 
     private final TagStoreImpl store = new TagStoreImpl();
     private final RealtimeHub hub;
@@ -133,6 +134,48 @@ class RealtimeHubTest {
                         .path("field")
                         .asText())
                 .isEqualTo("tags");
+    }
+
+    @Test
+    void oneRenderingServesWideAndNarrowSubscriptionsEachWithExactlyItsValuesInOrder() {
+        TestTransport wide1 = new TestTransport(true);
+        TestTransport wide2 = new TestTransport(true);
+        TestTransport narrow = new TestTransport(true);
+        hub.open(wide1, Map.of());
+        hub.open(wide2, Map.of());
+        RealtimeConnection n = hub.open(narrow, Map.of());
+        hub.receive(n, "{\"type\":\"subscribe\",\"tags\":[\"me.*\"],\"replace\":true}");
+        narrow.await("the subscribe snapshot", m -> m.path("reason").asText().equals("subscribe"));
+        List<TagValue> batch = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            batch.add(TagValue.good("me.speed", (double) i, TagValue.nowMicros()));
+            batch.add(TagValue.good("ae1.running", i % 2 == 0, TagValue.nowMicros()));
+            batch.add(TagValue.good("me.lube_oil.pressure", i / 10.0, TagValue.nowMicros()));
+        }
+        store.publish(batch);
+        for (TestTransport t : List.of(wide1, wide2, narrow)) {
+            t.await("the last value", m -> hasValue(m, "me.lube_oil.pressure", 5.0));
+        }
+        // the hub's tag store subscription coalesces, so how many of the 150 arrive depends on timing; but
+        // every connection gets the same values in the same order, the narrow one only its own
+        assertThat(updates(wide1))
+                .isEqualTo(updates(wide2))
+                .contains("me.speed=50.0", "ae1.running=true", "me.lube_oil.pressure=5.0");
+        assertThat(updates(wide1)).filteredOn(id -> id.startsWith("me.")).isEqualTo(updates(narrow));
+        assertThat(updates(narrow)).isNotEmpty().noneMatch(v -> v.startsWith("ae1."));
+    }
+
+    /** Every value of every update message sent so far, as {@code id=value}. */
+    private static List<String> updates(TestTransport t) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : t.messages()) {
+            if (m.path("type").asText().equals("update")) {
+                m.path("values")
+                        .forEach(v -> out.add(
+                                v.path("id").asText() + "=" + v.path("value").asText()));
+            }
+        }
+        return out;
     }
 
     @Test

@@ -11,12 +11,12 @@ class ReplayBufferTest {
     void keepsTheNewestMessagesWithinTheCountLimit() {
         ReplayBuffer b = new ReplayBuffer(3, 1_000);
         for (long s = 1; s <= 5; s++) {
-            b.add(s, "m" + s);
+            b.add(s, RealtimeMessage.of("m" + s));
         }
         assertThat(b.size()).isEqualTo(3);
         assertThat(b.get(2)).isNull();
-        assertThat(b.get(3)).isEqualTo("m3");
-        assertThat(b.get(5)).isEqualTo("m5");
+        assertThat(b.get(3).text()).isEqualTo("m3");
+        assertThat(b.get(5).text()).isEqualTo("m5");
         assertThat(b.get(6)).isNull();
         assertThat(b.covers(2, 5)).as("3..5 are all kept").isTrue();
         assertThat(b.covers(1, 5)).as("2 is gone").isFalse();
@@ -25,24 +25,24 @@ class ReplayBufferTest {
     }
 
     @Test
-    void dropsTheOldestBeyondTheCharacterLimitButKeepsTheNewest() {
+    void dropsTheOldestBeyondTheByteLimitButKeepsTheNewest() {
         ReplayBuffer b = new ReplayBuffer(100, 10);
-        b.add(1, "aaaa");
-        b.add(2, "bbbb");
-        b.add(3, "cccc");
-        assertThat(b.chars()).isEqualTo(8);
+        b.add(1, RealtimeMessage.of("aaaa"));
+        b.add(2, RealtimeMessage.of("bbbb"));
+        b.add(3, RealtimeMessage.of("cccc"));
+        assertThat(b.bytes()).isEqualTo(8);
         assertThat(b.get(1)).isNull();
-        b.add(4, "a message longer than the limit");
+        b.add(4, RealtimeMessage.of("a message longer than the limit"));
         assertThat(b.size())
                 .as("the newest is kept even if it alone is too long")
                 .isEqualTo(1);
-        assertThat(b.get(4)).startsWith("a message");
+        assertThat(b.get(4).text()).startsWith("a message");
     }
 
     @Test
     void refusesAGapInSequenceNumbers() {
         ReplayBuffer b = new ReplayBuffer(10, 100);
-        b.add(7, "x");
-        assertThatThrownBy(() -> b.add(9, "y")).isInstanceOf(IllegalArgumentException.class);
+        b.add(7, RealtimeMessage.of("x"));
+        assertThatThrownBy(() -> b.add(9, RealtimeMessage.of("y"))).isInstanceOf(IllegalArgumentException.class);
     }
 }

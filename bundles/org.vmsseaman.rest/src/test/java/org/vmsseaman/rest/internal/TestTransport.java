@@ -12,6 +12,7 @@ final class TestTransport implements RealtimeTransport {
 
     private final boolean autoComplete;
     private final List<String> sent = new ArrayList<>();
+    private final List<Integer> parts = new ArrayList<>();
     private Consumer<Throwable> inFlight;
     private int closeCode = -1;
     private int read;
@@ -21,9 +22,10 @@ final class TestTransport implements RealtimeTransport {
     }
 
     @Override
-    public void send(String text, Consumer<Throwable> done) {
+    public void send(RealtimeMessage message, Consumer<Throwable> done) {
         synchronized (this) {
-            sent.add(text);
+            sent.add(message.text());
+            parts.add(message.parts());
             if (!autoComplete) {
                 inFlight = done;
                 return;
@@ -48,6 +50,11 @@ final class TestTransport implements RealtimeTransport {
             throw new AssertionError("no send in flight");
         }
         d.accept(null);
+    }
+
+    /** The number of parts (frames) of every message sent so far. */
+    synchronized List<Integer> parts() {
+        return List.copyOf(parts);
     }
 
     synchronized boolean sending() {
