@@ -141,6 +141,10 @@ public final class Main {
             tls(o, p);
         }
         p.put("org.ops4j.pax.web.server.connector.idleTimeout", "30000");
+        Path jettyXml = home.resolve("conf/jetty.xml"); // Jetty's own refusals (400, 414, 431) in JSON
+        if (Files.isRegularFile(jettyXml)) {
+            p.put("org.ops4j.pax.web.config.file", jettyXml.toString());
+        }
         // Web Console: never its built-in admin/admin. It stays unregistered until the security bundle's
         // provider (VMS Seaman users, role admin) is there, and that provider outranks the built-in one.
         p.put("felix.webconsole.security.providers", WEBCONSOLE_SECURITY_PROVIDER);

@@ -139,4 +139,18 @@ final class LoopbackHttp {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Sends {@code request} as it is over a new socket and reads the whole answer (the server closes it). */
+    static String raw(Object port, String request) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(port.toString())), 5000);
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            s.shutdownOutput();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new IllegalStateException("raw request to port " + port + ": " + e, e);
+        }
+    }
 }

@@ -179,6 +179,26 @@ public class RestApiIT {
      * Every operation of openapi.json is served (not 404, not 405), and every registered servlet pattern is
      * described (except the catch-all "/" and the Web Console).
      */
+    /** Requests Jetty refuses before any servlet (conf/jetty.xml) are answered in JSON like every API error. */
+    @Test
+    public void requestsRefusedBeforeAnyServletAreAnsweredInJson() throws IOException {
+        awaitSimulatorConnected(); // the server is listening
+        Map<String, String> requests = Map.of(
+                "400", "GET /tags/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+                "414", "GET /tags/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                "431", "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n");
+        for (Map.Entry<String, String> r : requests.entrySet()) {
+            String answer = LoopbackHttp.raw(port(), r.getValue());
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+            assertTrue(head, head.startsWith("HTTP/1.1 " + r.getKey() + " "));
+            assertTrue(head, head.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"));
+            JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals(answer, r.getKey(), body.path("status").asText());
+            assertFalse(answer, body.path("message").asText().isEmpty());
+        }
+    }
+
     @Test
     public void theOpenApiDocumentMatchesWhatIsServed() {
         awaitSimulatorConnected();
