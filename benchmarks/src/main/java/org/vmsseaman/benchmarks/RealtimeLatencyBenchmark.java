@@ -86,13 +86,15 @@ public final class RealtimeLatencyBenchmark {
                 "RealtimeLatencyBenchmark: %d devices x %d tags, %d s measured after %d s warm-up%n",
                 deviceCount, TAGS / deviceCount, seconds, warmup);
         System.out.println(
-                "rate/s  clients  values/s/client  p50 ms  p90 ms  p99 ms  p99.9 ms  max ms  busy %  runtime cores  client cores");
+                "rate/s  clients  published/s  values/s/client  got %  p50 ms  p90 ms  p99 ms  p99.9 ms  max ms  busy %  runtime cores  client cores");
         for (int rate : rates) {
             run(dist, rate, clients, warmup, seconds, realtimeConf);
         }
         for (int rate : maxRates) {
             run(dist, rate, 1, warmup, seconds, realtimeConf);
         }
+        Client.stopJetty();
+        System.exit(0); // the WebSocket client's thread pool is not stopped with it
     }
 
     private static void run(Path dist, int rate, int clientCount, int warmup, int seconds, String realtimeConf)
@@ -109,12 +111,14 @@ public final class RealtimeLatencyBenchmark {
             Thread.sleep(warmup * 1000L);
             clients.forEach(Client::reset);
             MachineLoad load = new MachineLoad();
+            long published0 = runtime.updatesTotal();
             long serverCpu0 = cpuNanos(runtime.process.pid());
             long clientCpu0 = ownCpuNanos();
             Thread.sleep(seconds * 1000L);
             MachineLoad.Result busy = load.stop();
             double serverCores = (cpuNanos(runtime.process.pid()) - serverCpu0) / 1e9 / seconds;
             double clientCores = (ownCpuNanos() - clientCpu0) / 1e9 / seconds;
+            double published = (runtime.updatesTotal() - published0) / (double) seconds;
             Histogram all = new Histogram();
             long values = 0;
             for (Client c : clients) {
@@ -125,10 +129,12 @@ public final class RealtimeLatencyBenchmark {
             }
             System.out.printf(
                     Locale.ROOT,
-                    "%7d  %7d  %15.0f  %6.2f  %6.2f  %6.2f  %8.2f  %6.1f  %5.0f  %5.2f  %5.2f%n",
+                    "%7d  %7d  %11.0f  %15.0f  %5.1f  %6.2f  %6.2f  %6.2f  %8.2f  %6.1f  %5.0f  %5.2f  %5.2f%n",
                     rate,
                     clientCount,
+                    published,
                     values / (double) clientCount / seconds,
+                    100 * values / (double) clientCount / seconds / published,
                     all.percentile(50) / 1000.0,
                     all.percentile(90) / 1000.0,
                     all.percentile(99) / 1000.0,
@@ -279,6 +285,23 @@ public final class RealtimeLatencyBenchmark {
             return new Runtime(p, home, port, token);
         }
 
+        /** Updates the tag store accepted so far ({@code /metrics}), so the table shows what was published. */
+        long updatesTotal() throws IOException, InterruptedException {
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return r.body()
+                    .lines()
+                    .filter(l -> l.startsWith("vmsseaman_tagstore_updates_total "))
+                    .mapToLong(l -> (long)
+                            Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no vmsseaman_tagstore_updates_total in /metrics"));
+        }
+
         @Override
         public void close() throws Exception {
             process.destroy();
@@ -332,6 +355,14 @@ public final class RealtimeLatencyBenchmark {
             request.headers(h -> h.put("Authorization", "Bearer " + token));
             c.session = jetty.connect(request).get(10, TimeUnit.SECONDS);
             return c;
+        }
+
+        /** Stops the shared WebSocket client (its threads would keep the JVM alive). */
+        static synchronized void stopJetty() throws Exception {
+            if (jetty != null) {
+                jetty.stop();
+                jetty = null;
+            }
         }
 
         @Override
