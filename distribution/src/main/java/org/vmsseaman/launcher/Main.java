@@ -58,6 +58,11 @@ public final class Main {
             System.err.println("vmsseaman: project file not found: " + options.vmsproj());
             System.exit(2);
         }
+        String nativeProblem = nativeLibraryProblem(options.home(), System.getProperty("java.library.path", ""));
+        if (nativeProblem != null) {
+            System.err.println("vmsseaman: " + nativeProblem);
+            System.exit(2);
+        }
         // Until pax-logging takes over java.util.logging, bundles that log through it (SPI Fly) would flood the
         // console.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
@@ -101,6 +106,28 @@ public final class Main {
         Files.createDirectories(tmp);
         System.setProperty("java.io.tmpdir", tmp.toString());
         System.setProperty("vmsseaman.home", home.toString());
+    }
+
+    /**
+     * Why the historian's DuckDB driver would not find its native library, or null if it will. A distribution
+     * ships the library in {@code lib/native/<os>_<arch>/} and its DuckDB bundle without it, and bin/vmsseaman
+     * puts the machine's folder on {@code java.library.path}; started another way (java -jar) the historian
+     * would fail only when it opens its database. A home without {@code lib/native} has nothing to check.
+     */
+    static String nativeLibraryProblem(Path home, String libraryPath) {
+        Path nativeDir = home.resolve("lib/native");
+        if (!Files.isDirectory(nativeDir)) {
+            return null;
+        }
+        String name = System.mapLibraryName("duckdb_java");
+        for (String dir : libraryPath.split(java.io.File.pathSeparator)) {
+            if (!dir.isBlank() && Files.isRegularFile(Path.of(dir, name))) {
+                return null;
+            }
+        }
+        return "DuckDB's native library " + name + " is not on java.library.path (" + libraryPath
+                + "): start with bin/vmsseaman, or add -Djava.library.path=" + nativeDir
+                + "/<os>_<arch> (the folder for this machine)";
     }
 
     /**

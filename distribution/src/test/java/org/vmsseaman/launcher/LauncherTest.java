@@ -81,4 +81,19 @@ class LauncherTest {
         assertThat(props).doesNotContainKeys("felix.webconsole.username", "felix.webconsole.password");
         assertThat(props.get("org.osgi.service.http.port")).isEqualTo("8765");
     }
+
+    @Test
+    void anUnpackedDuckDbLibraryMustBeOnTheLibraryPath() throws Exception {
+        assertThat(Main.nativeLibraryProblem(home, ""))
+                .as("no lib/native: nothing to check")
+                .isNull();
+        Path platform = java.nio.file.Files.createDirectories(home.resolve("lib/native/linux_amd64"));
+        assertThat(Main.nativeLibraryProblem(home, "/usr/lib"))
+                .contains("duckdb_java")
+                .contains("bin/vmsseaman")
+                .contains(home.resolve("lib/native").toString());
+        java.nio.file.Files.writeString(platform.resolve(System.mapLibraryName("duckdb_java")), "not loaded here");
+        assertThat(Main.nativeLibraryProblem(home, "/usr/lib" + java.io.File.pathSeparator + platform))
+                .isNull();
+    }
 }

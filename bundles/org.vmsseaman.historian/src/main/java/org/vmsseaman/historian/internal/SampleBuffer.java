@@ -67,9 +67,13 @@ final class SampleBuffer {
         size += n;
     }
 
-    /** Empties the buffer; a buffer grown large by a backlog gives its memory back. */
+    /**
+     * Empties the buffer. A buffer grown large gives its memory back once it was used far below its size (the
+     * backlog is over), not after every large batch: the writer's two buffers take turns, and growing one again
+     * from scratch for every batch of a backlog cost copies and garbage on the delivery thread.
+     */
     void clear() {
-        if (times.length > KEEP) {
+        if (times.length > KEEP && size < times.length / 4) {
             allocate(INITIAL);
         } else {
             Arrays.fill(tags, 0, size, null);

@@ -45,6 +45,7 @@ final class SampleWriter implements AutoCloseable {
     private int inFlight; // guarded by lock
     private boolean stopping; // guarded by lock
     private boolean finished; // guarded by lock
+    private boolean behind; // guarded by lock: the last round was full, so what arrives next is written at once
     private long rounds; // guarded by lock
     private SampleBuffer writing = new SampleBuffer(); // writer thread only
     private final AtomicLong stored = new AtomicLong();
@@ -91,7 +92,7 @@ final class SampleWriter implements AutoCloseable {
                 }
             }
             pending.addAll(samples);
-            if (pending.size() >= wakeSize) {
+            if (pending.size() >= wakeSize || behind) {
                 work.signal();
             }
         } finally {
@@ -156,7 +157,10 @@ final class SampleWriter implements AutoCloseable {
                 lock.lock();
                 try {
                     long wait;
-                    while (!stopping && pending.size() < wakeSize && (wait = deadline - System.nanoTime()) > 0) {
+                    while (!stopping
+                            && (pending.size() == 0 || !behind)
+                            && pending.size() < wakeSize
+                            && (wait = deadline - System.nanoTime()) > 0) {
                         work.awaitNanos(wait);
                     }
                     last = stopping;
@@ -176,7 +180,8 @@ final class SampleWriter implements AutoCloseable {
                 // wake (the buffer filling up) the next round is an interval from now
                 deadline = Math.min(deadline, System.nanoTime()) + intervalNanos;
                 nextRound = deadline;
-                boolean ok = writing.size() == 0 || commit(writing);
+                int batch = writing.size();
+                boolean ok = batch == 0 || commit(writing);
                 if (!ok) {
                     TimeUnit.NANOSECONDS.sleep(intervalNanos); // the database is stalled: retry next round
                     continue;
@@ -184,6 +189,15 @@ final class SampleWriter implements AutoCloseable {
                 writing.clear();
                 lock.lock();
                 try {
+                    // After a full round the writer is behind (a backlog, a backfill): what is waiting, or the
+                    // next samples to arrive, are written at once instead of at the next deadline, so a burst
+                    // ends without an idle wait of up to an interval. After a short round it waits as usual.
+                    if (batch > 0) {
+                        behind = batch >= wakeSize;
+                    }
+                    if (behind) {
+                        nextRound = System.nanoTime();
+                    }
                     inFlight = 0;
                     room.signalAll();
                     rounds++;
