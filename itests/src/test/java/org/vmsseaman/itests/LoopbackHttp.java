@@ -134,10 +134,13 @@ final class LoopbackHttp {
             try {
                 return CLIENT.send(request, body);
             } catch (java.io.EOFException stale) {
-                // a kept-alive connection the server had closed (Jetty closes one whose refused request body it
-                // did not read in time, after the response went out): sent again once on a new connection, as
-                // browsers do; a request the server did process twice shows up as a wrong answer, not hidden
-                return CLIENT.send(request, body);
+                // a kept-alive connection the server had closed: sent again once on a new connection (a client
+                // of its own, whose pool holds no other stale connection), as browsers do; a request the server
+                // did process twice shows up as a wrong answer, not hidden
+                HttpClient fresh = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
+                return fresh.send(request, body);
             }
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
