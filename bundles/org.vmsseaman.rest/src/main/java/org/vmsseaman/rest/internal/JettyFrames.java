@@ -13,21 +13,11 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * Sends a {@link RealtimeMessage} on Jetty's WebSocket core session as one text message of one frame per
  * part, so the shared value chunks go to the socket as they are instead of being joined into a
  * {@code String} and encoded again for every connection. The jakarta API can only send whole strings.
- * Jetty is an optional import: on another container {@link #send} answers false and the caller sends text.
+ * Jetty is an optional import: without it this class does not load, and the caller sends text instead.
  */
 final class JettyFrames {
 
-    private static final boolean AVAILABLE = available();
-
     private JettyFrames() {}
-
-    private static boolean available() {
-        try {
-            return JakartaWebSocketSession.class.getName() != null;
-        } catch (LinkageError e) {
-            return false;
-        }
-    }
 
     /**
      * Queues the frames of {@code message}; {@code done} is called once, after the last frame was written or
@@ -36,7 +26,7 @@ final class JettyFrames {
      * @return false if {@code session} is not a Jetty session (nothing was sent)
      */
     static boolean send(Session session, RealtimeMessage message, Consumer<Throwable> done) {
-        if (!AVAILABLE || !(session instanceof JakartaWebSocketSession jetty)) {
+        if (!(session instanceof JakartaWebSocketSession jetty)) {
             return false;
         }
         CoreSession core = jetty.getCoreSession();

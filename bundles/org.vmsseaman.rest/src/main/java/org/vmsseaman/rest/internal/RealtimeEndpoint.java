@@ -108,12 +108,21 @@ public final class RealtimeEndpoint {
         @Override
         public void send(RealtimeMessage message, Consumer<Throwable> done) {
             try {
-                if (!JettyFrames.send(session, message, done)) {
+                if (!jettyFrames(message, done)) {
                     session.getAsyncRemote()
                             .sendText(message.text(), r -> done.accept(r.isOK() ? null : r.getException()));
                 }
             } catch (RuntimeException e) {
                 done.accept(e);
+            }
+        }
+
+        /** Sends through Jetty's core session if this is Jetty (an optional import); false if not. */
+        private boolean jettyFrames(RealtimeMessage message, Consumer<Throwable> done) {
+            try {
+                return JettyFrames.send(session, message, done);
+            } catch (LinkageError noJetty) {
+                return false;
             }
         }
 
