@@ -133,8 +133,9 @@ final class LoopbackHttp {
         try {
             try {
                 return CLIENT.send(request, body);
-            } catch (java.io.EOFException stale) {
-                // a kept-alive connection the server had closed: sent again once on a new connection (a client
+            } catch (IOException stale) {
+                // a kept-alive connection the server had closed (EOF or a broken pipe, seen in SecurityIT after
+                // refusals; the cause is not found yet): sent again once on a new connection (a client
                 // of its own, whose pool holds no other stale connection), as browsers do; a request the server
                 // did process twice shows up as a wrong answer, not hidden
                 HttpClient fresh = HttpClient.newBuilder()
