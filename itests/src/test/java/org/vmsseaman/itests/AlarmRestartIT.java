@@ -48,7 +48,7 @@ public class AlarmRestartIT {
                 Distribution.wireBreak("me.lube_oil.inlet_*"));
         int port = Distribution.freePort();
 
-        start(home, port);
+        process = Distribution.start(home, port);
         admin = Distribution.loginAdmin(port, home);
         awaitState(port, ACKED, "unacknowledged");
         awaitState(port, UNACKED, "unacknowledged");
@@ -58,7 +58,7 @@ public class AlarmRestartIT {
         String ackedOccurrence = JSON.readTree(ack.body()).path("occurrence").asText();
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9 right after the answer
 
-        start(home, port);
+        process = Distribution.start(home, port);
         admin = Distribution.loginAdmin(port, home);
         awaitState(port, UNACKED, "unacknowledged");
         JsonNode acked = alarm(port, ACKED);
@@ -80,14 +80,6 @@ public class AlarmRestartIT {
         assertTrue(steps.toString(), steps.contains("me.lube_oil.inlet_temp raised"));
         assertTrue(steps.toString(), steps.contains("me.lube_oil.inlet_pressure raised"));
         assertEquals("me.lube_oil.inlet_temp acknowledged", steps.get(2));
-    }
-
-    private void start(Path home, int port) throws IOException {
-        process = new ProcessBuilder(home.resolve("bin/vmsseaman").toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        home.resolve("start-output.txt").toFile()))
-                .start();
     }
 
     private static void awaitState(int port, String id, String state) {

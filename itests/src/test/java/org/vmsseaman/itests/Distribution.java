@@ -254,4 +254,30 @@ final class Distribution {
         }
         return home;
     }
+
+    /**
+     * Starts a {@link #copy()} with bin/vmsseaman as a child process on {@code port}, as a user runs it; its
+     * standard output and error are appended to {@code start-output.txt} in the home ({@link #startOutput}).
+     */
+    static Process start(Path home, int port) throws IOException {
+        return new ProcessBuilder(home.resolve("bin/vmsseaman").toString(), "--port", Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        home.resolve("start-output.txt").toFile()))
+                .start();
+    }
+
+    /** What the runtimes {@link #start started} in {@code home} printed so far. */
+    static String startOutput(Path home) {
+        return text(home.resolve("start-output.txt"));
+    }
+
+    /** A file's text, empty while it does not exist. */
+    static String text(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
 }

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,18 +34,13 @@ public class NativeLibraryIT {
     public void theHistorianLoadsDuckDbFromLibNativeAndNothingIsUnpacked() throws Exception {
         Path home = Distribution.copy();
         assertEquals("native libraries inside the shipped DuckDB bundle", List.of(), nativeEntries(duckDbBundle(home)));
-        Path out = home.resolve("start-output.txt");
-        process = new ProcessBuilder(
-                        home.resolve("bin/vmsseaman").toString(), "--port", Integer.toString(Distribution.freePort()))
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
+        process = Distribution.start(home, Distribution.freePort());
         Path log = home.resolve("logs/vmsseaman.log");
         Await.until(
                 Duration.ofSeconds(60),
                 "the historian opened its database",
-                () -> read(log).contains("Historian recording to"),
-                () -> read(out));
+                () -> Distribution.text(log).contains("Historian recording to"),
+                () -> Distribution.startOutput(home));
 
         // the start script execs java: the script's process is the runtime
         String library = mappedDuckDbLibrary(Path.of("/proc", Long.toString(process.pid()), "maps"));
@@ -108,14 +102,6 @@ public class NativeLibraryIT {
                     .map(l -> l.substring(l.indexOf('/')))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("DuckDB's library is not mapped (" + maps + ")"));
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.vmsseaman.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,22 +29,18 @@ public class StartScriptIT {
     public void startsTheDemoVesselWithAGeneratedAdminPasswordAndStopsCleanlyOnSigterm() throws Exception {
         Path home = Distribution.copy();
         int port = Distribution.freePort();
-        Path out = home.resolve("start-output.txt");
-        process = new ProcessBuilder(home.resolve("bin/vmsseaman").toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
+        process = Distribution.start(home, port);
 
         Await.until(
                 Duration.ofSeconds(60),
                 "GET /health answers OK",
                 () -> LoopbackHttp.get(port, "/health", null).body().contains("\"status\":\"OK\""),
-                () -> output(out));
+                () -> Distribution.startOutput(home));
         Path password = home.resolve("data/security/initial-admin-password");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(password)));
         assertTrue(
-                "the start output says where the admin password is: " + output(out),
-                output(out).contains(password.toString()));
+                "the start output says where the admin password is: " + Distribution.startOutput(home),
+                Distribution.startOutput(home).contains(password.toString()));
         assertEquals(401, LoopbackHttp.get(port, "/tags", null).statusCode());
         assertEquals(
                 401,
@@ -62,13 +57,5 @@ public class StartScriptIT {
             errors = lines.filter(l -> l.contains("Z ERROR ")).toList();
         }
         assertEquals("no ERROR from start to stop", List.of(), errors);
-    }
-
-    private static String output(Path out) {
-        try {
-            return Files.exists(out) ? Files.readString(out) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 }
