@@ -425,7 +425,7 @@ final class RealtimeConnection {
                 chunkStart = to;
             }
         }
-        return body.size() <= MAX_PARTS ? body : List.of(join(body));
+        return body.size() <= MAX_PARTS ? body : List.of(RealtimeMessage.join(body));
     }
 
     /** The latest values of the tags that wait longest, copied together; null if none wait. Holds {@code in}. */
@@ -440,21 +440,7 @@ final class RealtimeConnection {
             it.remove();
             body.add(w.chunk().slice(w.index(), w.index() + 1, body.isEmpty()));
         }
-        return List.of(join(body));
-    }
-
-    private static RealtimeMessage.Slice join(List<RealtimeMessage.Slice> slices) {
-        int length = 0;
-        for (RealtimeMessage.Slice s : slices) {
-            length += s.length();
-        }
-        byte[] b = new byte[length];
-        int at = 0;
-        for (RealtimeMessage.Slice s : slices) {
-            System.arraycopy(s.bytes(), s.offset(), b, at, s.length());
-            at += s.length();
-        }
-        return new RealtimeMessage.Slice(b, 0, length);
+        return List.of(RealtimeMessage.join(body));
     }
 
     private static ObjectNode node(String type, ObjectNode fields) {

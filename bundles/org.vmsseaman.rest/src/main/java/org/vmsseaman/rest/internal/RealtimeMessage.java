@@ -2,6 +2,7 @@ package org.vmsseaman.rest.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,54 +13,58 @@ import java.util.List;
  */
 final class RealtimeMessage {
 
-    private final byte[][] arrays;
-    private final int[] offsets;
-    private final int[] lengths;
+    private final Slice[] parts;
     private final int length;
 
-    private RealtimeMessage(byte[][] arrays, int[] offsets, int[] lengths) {
-        this.arrays = arrays;
-        this.offsets = offsets;
-        this.lengths = lengths;
-        int n = 0;
-        for (int l : lengths) {
-            n += l;
-        }
-        this.length = n;
+    private RealtimeMessage(Slice[] parts) {
+        this.parts = parts;
+        this.length = length(List.of(parts));
     }
 
     /** A message of one text. */
     static RealtimeMessage of(String text) {
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        return new RealtimeMessage(new byte[][] {b}, new int[] {0}, new int[] {b.length});
+        return new RealtimeMessage(new Slice[] {Slice.of(text.getBytes(StandardCharsets.UTF_8))});
     }
 
     /** A message of {@code head}, the slices and {@code tail}; empty slices are left out. */
     static RealtimeMessage of(byte[] head, List<Slice> body, byte[] tail) {
-        int n = 2;
-        for (Slice s : body) {
-            n += s.length() > 0 ? 1 : 0;
-        }
-        byte[][] a = new byte[n][];
-        int[] o = new int[n];
-        int[] l = new int[n];
-        a[0] = head;
-        l[0] = head.length;
-        int i = 1;
+        List<Slice> parts = new ArrayList<>(body.size() + 2);
+        parts.add(Slice.of(head));
         for (Slice s : body) {
             if (s.length() > 0) {
-                a[i] = s.bytes();
-                o[i] = s.offset();
-                l[i++] = s.length();
+                parts.add(s);
             }
         }
-        a[i] = tail;
-        l[i] = tail.length;
-        return new RealtimeMessage(a, o, l);
+        parts.add(Slice.of(tail));
+        return new RealtimeMessage(parts.toArray(Slice[]::new));
     }
 
     /** A range of a shared byte array. */
-    record Slice(byte[] bytes, int offset, int length) {}
+    record Slice(byte[] bytes, int offset, int length) {
+
+        static Slice of(byte[] bytes) {
+            return new Slice(bytes, 0, bytes.length);
+        }
+    }
+
+    /** The slices copied one after the other into one new array. */
+    static Slice join(List<Slice> slices) {
+        byte[] b = new byte[length(slices)];
+        int at = 0;
+        for (Slice s : slices) {
+            System.arraycopy(s.bytes(), s.offset(), b, at, s.length());
+            at += s.length();
+        }
+        return Slice.of(b);
+    }
+
+    private static int length(List<Slice> slices) {
+        int n = 0;
+        for (Slice s : slices) {
+            n += s.length();
+        }
+        return n;
+    }
 
     /** UTF-8 bytes in all. */
     int length() {
@@ -67,26 +72,22 @@ final class RealtimeMessage {
     }
 
     int parts() {
-        return arrays.length;
+        return parts.length;
     }
 
     /** Part {@code i} as a new buffer over the shared bytes: position 0, its length remaining. */
     ByteBuffer part(int i) {
-        return ByteBuffer.wrap(arrays[i], offsets[i], lengths[i]).slice();
+        return ByteBuffer.wrap(parts[i].bytes(), parts[i].offset(), parts[i].length())
+                .slice();
     }
 
     /** The whole message as one array (for transports that take one text). */
     byte[] bytes() {
-        if (arrays.length == 1 && offsets[0] == 0 && lengths[0] == arrays[0].length) {
-            return arrays[0];
+        Slice only = parts.length == 1 ? parts[0] : null;
+        if (only != null && only.offset() == 0 && only.length() == only.bytes().length) {
+            return only.bytes();
         }
-        byte[] b = new byte[length];
-        int at = 0;
-        for (int i = 0; i < arrays.length; i++) {
-            System.arraycopy(arrays[i], offsets[i], b, at, lengths[i]);
-            at += lengths[i];
-        }
-        return b;
+        return join(List.of(parts)).bytes();
     }
 
     /** The message as text. */

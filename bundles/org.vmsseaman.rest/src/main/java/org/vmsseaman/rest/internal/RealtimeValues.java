@@ -98,8 +98,8 @@ final class RealtimeValues {
         value(g, v.value());
         g.writeStringField("quality", v.quality().level().name());
         g.writeStringField("qualityReason", v.quality().reason());
-        g.writeStringField("sourceTime", v.sourceTime() == 0L ? null : IsoTime.text(v.sourceTime()));
-        g.writeStringField("receiveTime", v.receiveTime() == 0L ? null : IsoTime.text(v.receiveTime()));
+        g.writeStringField("sourceTime", Json.time(v.sourceTime()));
+        g.writeStringField("receiveTime", Json.time(v.receiveTime()));
         if (v.raw() != null) {
             g.writeFieldName("raw");
             value(g, v.raw());
