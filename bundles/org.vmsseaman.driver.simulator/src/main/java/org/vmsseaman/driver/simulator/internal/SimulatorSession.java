@@ -26,6 +26,7 @@ final class SimulatorSession implements DeviceSession {
     private final SimulatorSettings settings;
     private final Consumer<SimulatorSession> onClose;
     private final ScheduledExecutorService executor;
+    private volatile Thread ticker;
     private final Object lock = new Object();
     private boolean closed;
     private boolean failureLogged;
@@ -39,6 +40,7 @@ final class SimulatorSession implements DeviceSession {
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
+            ticker = t;
             return t;
         });
     }
@@ -118,7 +120,10 @@ final class SimulatorSession implements DeviceSession {
         }
         executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            Thread t = ticker;
+            // the executor terminates as its last thread leaves, just before that thread has ended: join it too
+            if (!executor.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                    || (t != null && !join(t, CLOSE_WAIT_MILLIS))) {
                 logger.warn(
                         "Simulated device '{}': ticker did not stop within {} ms",
                         simulation.deviceId(),
@@ -128,6 +133,11 @@ final class SimulatorSession implements DeviceSession {
             Thread.currentThread().interrupt();
         }
         onClose.accept(this);
+    }
+
+    private static boolean join(Thread t, long millis) throws InterruptedException {
+        t.join(millis);
+        return !t.isAlive();
     }
 
     String deviceId() {
