@@ -36,7 +36,10 @@ import org.vmsseaman.tagstore.internal.TagStoreImpl;
  * <p>Then a historian opens the file and one maintenance pass runs (compaction of every closed 10-minute
  * chunk with its rollups, merge of closed days) while {@code --live-rate} samples/s of {@code --tags} other
  * tags are recorded through the tag store, as on a running ship: reported are the pass's duration and the
- * gaps between the writer's commits meanwhile (it commits every 500 ms when nothing is in its way).
+ * gaps between the writer's commits meanwhile (it commits every 500 ms when nothing is in its way). With
+ * {@code --days N} the data set is N such days, each built and then maintained in one pass before the next
+ * (a day's backlog at a time: a larger transient than a running ship's pass every minute), which shows the
+ * file's size once the space a pass frees is reused; the queries read the last day.
  *
  * <p>Measured through {@link HistorianImpl} (its public query API, default settings): (i) {@code aggregate}
  * over the whole 24 h in 1-minute buckets for one tag, as the first query after opening the file ({@code
@@ -83,7 +86,10 @@ public final class HistorianQueryBenchmark {
                 "the 24 h end at the last UTC midnight (midnight) or at the current minute (now)",
                 "live-rate",
                 "1000",
-                "samples/s recorded through the historian while the maintenance pass runs");
+                "samples/s recorded through the historian while the maintenance pass runs",
+                "days",
+                "1",
+                "days of --rows samples each, built and maintained one after the other (the queries read the last)");
         int tags = (int) o.number("tags");
         long perTag = o.number("rows") / tags;
         long rows = perTag * tags;
@@ -110,80 +116,41 @@ public final class HistorianQueryBenchmark {
                         .getSystemLoadAverage(),
                 System.getProperty("java.version"));
 
-        // ---- build
+        // ---- build, a day at a time, each day followed by one maintenance pass
         HistorianBench.createHistorianSchema(file);
-        long buildStart = System.nanoTime();
-        try (DuckDBConnection conn = HistorianBench.connect(file);
-                Statement st = conn.createStatement()) {
+        try (DuckDBConnection conn = HistorianBench.connect(file)) {
             try (DuckDBAppender appender = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "tags")) {
                 for (int t = 0; t < tags; t++) {
                     appender.beginRow().append(t + 1).append(tagId(t)).endRow();
                 }
             }
-            SplittableRandom random = new SplittableRandom(42);
-            double[] value = new double[tags];
-            long[] phase = new long[tags];
-            for (int t = 0; t < tags; t++) {
-                value[t] = random.nextDouble(0, 100);
-                phase[t] = step * t / tags;
-            }
-            long written = 0;
-            long nextReport = rows / 10;
-            int inTransaction = 0;
-            DuckDBAppender appender = null;
-            for (long k = 0; k < perTag; k++) {
-                for (int t = 0; t < tags; t++) {
-                    if (appender == null) {
-                        st.execute("BEGIN TRANSACTION");
-                        appender = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples");
-                    }
-                    value[t] += random.nextDouble(-0.05, 0.05);
-                    appender.beginRow()
-                            .append(t + 1)
-                            .append(start + k * step + phase[t])
-                            .append(Math.round(value[t] * 100) / 100.0)
-                            .appendNull()
-                            .append((short) 0)
-                            .endRow();
-                    if (++inTransaction == TRANSACTION_ROWS) {
-                        appender.close();
-                        appender = null;
-                        st.execute("COMMIT");
-                        inTransaction = 0;
-                    }
-                }
-                written += tags;
-                if (written >= nextReport) {
-                    System.out.printf(
-                            "  built %,d rows (%,.0f rows/s)%n",
-                            written, written / ((System.nanoTime() - buildStart) / 1e9));
-                    nextReport += rows / 10;
-                }
-            }
-            if (appender != null) {
-                appender.close();
-                st.execute("COMMIT");
-            }
         }
-        double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
-        long builtBytes = HistorianBench.fileBytes(file);
-        System.out.printf(
-                "Built %,d rows in %.1f s (%,.0f rows/s, incl. the checkpoint on close): %,d bytes, %.2f bytes per"
-                        + " sample in arrival order%n",
-                rows, buildSeconds, rows / buildSeconds, builtBytes, builtBytes / (double) rows);
-
-        // ---- one maintenance pass while samples are recorded
-        Maintained pass = maintain(file, tags, o.number("live-rate"));
-        rows += pass.live;
-        long bytes = HistorianBench.fileBytes(file);
-        long usedBytes = usedBytes(file);
-        System.out.printf(
-                "Maintenance pass: %.1f s; %,d live samples recorded meanwhile; writer commit gaps: %s%n",
-                pass.seconds, pass.live, pass.gaps);
-        System.out.printf(
-                "After compaction: %,d bytes (%.2f bytes per sample), blocks in use %,d bytes (%.2f bytes per"
-                        + " sample); rows per table: %s%n",
-                bytes, bytes / (double) rows, usedBytes, usedBytes / (double) rows, tableRows(file));
+        int days = (int) Math.max(1, o.number("days"));
+        Walk walk = new Walk(tags, step);
+        long builtBytes = 0;
+        Maintained pass = null;
+        long stored = 0;
+        long bytes = 0;
+        long usedBytes = 0;
+        for (int d = days - 1; d >= 0; d--) {
+            long dayStart = start - d * DAY_MICROS;
+            long dayBuiltBytes = build(file, walk, dayStart, perTag);
+            builtBytes = builtBytes == 0 ? dayBuiltBytes : builtBytes;
+            stored += perTag * tags;
+            pass = maintain(file, tags, o.number("live-rate"));
+            stored += pass.live;
+            bytes = HistorianBench.fileBytes(file);
+            usedBytes = usedBytes(file);
+            System.out.printf(
+                    "Day %d of %d: maintenance pass %.1f s; %,d live samples recorded meanwhile; writer commit gaps:"
+                            + " %s%n",
+                    days - d, days, pass.seconds, pass.live, pass.gaps);
+            System.out.printf(
+                    "  after compaction: %,d samples, file %,d bytes (%.2f bytes per sample), blocks in use %,d bytes"
+                            + " (%.2f bytes per sample); rows per table: %s%n",
+                    stored, bytes, bytes / (double) stored, usedBytes, usedBytes / (double) stored, tableRows(file));
+        }
+        rows = stored;
 
         // ---- queries
         Instant since = TagValue.toInstant(start);
@@ -272,6 +239,81 @@ public final class HistorianQueryBenchmark {
             HistorianBench.deleteDatabase(file);
             Files.deleteIfExists(dir.resolve("query-bench.duckdb.wal"));
         }
+    }
+
+    /** The random walk of every tag, continued from one day to the next. */
+    private static final class Walk {
+        final SplittableRandom random = new SplittableRandom(42);
+        final double[] value;
+        final long[] phase;
+
+        Walk(int tags, long step) {
+            value = new double[tags];
+            phase = new long[tags];
+            for (int t = 0; t < tags; t++) {
+                value[t] = random.nextDouble(0, 100);
+                phase[t] = step * t / tags;
+            }
+        }
+    }
+
+    /**
+     * Appends a day of {@code perTag} samples per tag from {@code dayStart} to {@code samples} with the raw
+     * appender, in time order, and closes the file (checkpoint).
+     *
+     * @return the file's size afterwards
+     */
+    private static long build(Path file, Walk walk, long dayStart, long perTag) throws Exception {
+        int tags = walk.value.length;
+        long rows = perTag * tags;
+        long step = DAY_MICROS / perTag;
+        long buildStart = System.nanoTime();
+        try (DuckDBConnection conn = HistorianBench.connect(file);
+                Statement st = conn.createStatement()) {
+            long written = 0;
+            long nextReport = rows / 5;
+            int inTransaction = 0;
+            DuckDBAppender appender = null;
+            for (long k = 0; k < perTag; k++) {
+                for (int t = 0; t < tags; t++) {
+                    if (appender == null) {
+                        st.execute("BEGIN TRANSACTION");
+                        appender = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples");
+                    }
+                    walk.value[t] += walk.random.nextDouble(-0.05, 0.05);
+                    appender.beginRow()
+                            .append(t + 1)
+                            .append(dayStart + k * step + walk.phase[t])
+                            .append(Math.round(walk.value[t] * 100) / 100.0)
+                            .appendNull()
+                            .append((short) 0)
+                            .endRow();
+                    if (++inTransaction == TRANSACTION_ROWS) {
+                        appender.close();
+                        appender = null;
+                        st.execute("COMMIT");
+                        inTransaction = 0;
+                    }
+                }
+                written += tags;
+                if (written >= nextReport) {
+                    System.out.printf(
+                            "  built %,d rows (%,.0f rows/s)%n",
+                            written, written / ((System.nanoTime() - buildStart) / 1e9));
+                    nextReport += rows / 5;
+                }
+            }
+            if (appender != null) {
+                appender.close();
+                st.execute("COMMIT");
+            }
+        }
+        double seconds = (System.nanoTime() - buildStart) / 1e9;
+        long bytes = HistorianBench.fileBytes(file);
+        System.out.printf(
+                "Built %,d rows of %s in %.1f s (%,.0f rows/s, incl. the checkpoint on close): file %,d bytes%n",
+                rows, TagValue.toInstant(dayStart), seconds, rows / seconds, bytes);
+        return bytes;
     }
 
     /** What the maintenance pass did. */

@@ -30,7 +30,6 @@ final class Aggregation {
     private static final int MAX_LATE_MINUTES = 100;
 
     private static final String VALUE = "coalesce(num, bool::INTEGER::DOUBLE)";
-    private static final String[] RAW_TABLES = {"samples_day", "samples_chunk", "samples"};
 
     private final String keys;
     private final long from;
@@ -162,7 +161,7 @@ final class Aggregation {
         if (a >= b) {
             return;
         }
-        for (String table : RAW_TABLES) {
+        for (String table : Database.RAW_TABLES) {
             raw.add("SELECT tag_key, ts, " + VALUE + " AS v, quality FROM " + table + " WHERE tag_key IN (" + keys
                     + ") AND ts >= " + a + " AND ts < " + b);
         }

@@ -29,6 +29,9 @@ final class Database implements AutoCloseable {
     /** Version of the schema this code writes, stored in {@code meta}. */
     static final int SCHEMA_VERSION = 2;
 
+    /** The three raw sample tables, compacted days first; the view {@code all_samples} is their union. */
+    static final List<String> RAW_TABLES = List.of("samples_day", "samples_chunk", "samples");
+
     /** Columns of the three raw sample tables. */
     static final String SAMPLE_COLUMNS =
             "(tag_key INTEGER NOT NULL, ts BIGINT NOT NULL, num DOUBLE, bool BOOLEAN, quality SMALLINT NOT NULL)";
@@ -45,8 +48,7 @@ final class Database implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS samples" + SAMPLE_COLUMNS,
         "CREATE TABLE IF NOT EXISTS samples_chunk" + SAMPLE_COLUMNS,
         "CREATE TABLE IF NOT EXISTS samples_day" + SAMPLE_COLUMNS,
-        "CREATE OR REPLACE VIEW all_samples AS SELECT * FROM samples_day UNION ALL SELECT * FROM samples_chunk"
-                + " UNION ALL SELECT * FROM samples",
+        "CREATE OR REPLACE VIEW all_samples AS " + rawUnion("*"),
         // minute / hour: floor(ts / 1 min or 1 h), i.e. small integers that compress to a few bits per row
         "CREATE TABLE IF NOT EXISTS rollup_1m(tag_key INTEGER NOT NULL, minute" + ROLLUP_COLUMNS,
         "CREATE TABLE IF NOT EXISTS rollup_1h(tag_key INTEGER NOT NULL, hour" + ROLLUP_COLUMNS,
@@ -148,10 +150,26 @@ final class Database implements AutoCloseable {
         return recovery;
     }
 
+    /**
+     * {@code SELECT outer FROM (SELECT inner FROM t UNION ALL ...)} over the raw tables. For whole-table figures
+     * such as {@code count(*)} or {@code min(ts)}: DuckDB answers them per table in milliseconds but scans
+     * every row through the view (measured on 200M samples: 4 against 150-220 ms; a start reads two of them).
+     */
+    static String perRawTable(String outer, String inner) {
+        return "SELECT " + outer + " FROM (" + rawUnion(inner) + ")";
+    }
+
+    /** {@code SELECT columns FROM t UNION ALL ...} over the raw tables. */
+    private static String rawUnion(String columns) {
+        return String.join(
+                " UNION ALL ",
+                RAW_TABLES.stream().map(t -> "SELECT " + columns + " FROM " + t).toList());
+    }
+
     /** The time of the newest sample, µs, or {@code Long.MIN_VALUE} if there is none. */
     private long newestSample() throws SQLException {
         try (Statement st = root.createStatement();
-                ResultSet rs = st.executeQuery("SELECT max(ts) FROM all_samples")) {
+                ResultSet rs = st.executeQuery(perRawTable("max(m)", "max(ts) AS m"))) {
             rs.next();
             long newest = rs.getLong(1);
             return rs.wasNull() ? Long.MIN_VALUE : newest;

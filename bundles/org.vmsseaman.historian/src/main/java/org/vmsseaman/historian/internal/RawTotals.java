@@ -21,7 +21,7 @@ final class RawTotals {
     /** Reads both from the database. */
     void load(Connection conn) throws SQLException {
         try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*), min(ts) FROM all_samples")) {
+                ResultSet rs = st.executeQuery(Database.perRawTable("sum(n), min(m)", "count(*) AS n, min(ts) AS m"))) {
             rs.next();
             count.set(rs.getLong(1));
             long min = rs.getLong(2);
@@ -39,7 +39,7 @@ final class RawTotals {
     void removed(long n, Connection conn) throws SQLException {
         count.addAndGet(-n);
         try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery("SELECT min(ts) FROM all_samples")) {
+                ResultSet rs = st.executeQuery(Database.perRawTable("min(m)", "min(ts) AS m"))) {
             rs.next();
             long min = rs.getLong(1);
             oldest.set(rs.wasNull() ? NONE : min);

@@ -60,7 +60,7 @@ final class Retention {
     private long deleteRaw(long cut) throws SQLException {
         long deleted = Transactions.run(conn, st -> {
             long n = 0;
-            for (String table : new String[] {"samples_day", "samples_chunk", "samples"}) {
+            for (String table : Database.RAW_TABLES) {
                 n += st.executeUpdate("DELETE FROM " + table + " WHERE ts < " + cut);
             }
             Meta.set(conn, Meta.RAW_FROM, cut);
