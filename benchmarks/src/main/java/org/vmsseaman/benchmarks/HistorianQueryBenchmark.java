@@ -94,6 +94,7 @@ public final class HistorianQueryBenchmark {
         long perTag = o.number("rows") / tags;
         long rows = perTag * tags;
         int queries = (int) o.number("queries");
+        int days = (int) Math.max(1, o.number("days"));
         Path dir = HistorianBench.workDir(o.text("dir"));
         Path file = dir.resolve("query-bench.duckdb");
         HistorianBench.deleteDatabase(file);
@@ -105,11 +106,12 @@ public final class HistorianQueryBenchmark {
         long start = end - DAY_MICROS;
         System.out.printf(
                 "Historian query benchmark: %,d tags × %,d samples = %,d rows over 24 h (one per %.3f s per tag),"
-                        + " file %s, %d cores, load average %.2f, Java %s%n",
+                        + " %d day(s), file %s, %d cores, load average %.2f, Java %s%n",
                 tags,
                 perTag,
                 rows,
                 step / 1e6,
+                days,
                 file,
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
@@ -125,7 +127,6 @@ public final class HistorianQueryBenchmark {
                 }
             }
         }
-        int days = (int) Math.max(1, o.number("days"));
         Walk walk = new Walk(tags, step);
         long builtBytes = 0;
         Maintained pass = null;
