@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -28,16 +28,11 @@ public class AlarmRestartIT {
     private static final String ACKED = "me.lube_oil.inlet_temp.sensor_fault";
     private static final String UNACKED = "me.lube_oil.inlet_pressure.sensor_fault";
 
-    private Process process;
     /** The admin's session token in the runtime now running (sessions do not survive a restart). */
     private static String admin;
 
-    @After
-    public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    @Rule
+    public final StartedRuntimes runtimes = new StartedRuntimes();
 
     @Test
     public void acknowledgedAndUnacknowledgedAlarmsSurviveAKillOfTheRuntime() throws Exception {
@@ -48,7 +43,7 @@ public class AlarmRestartIT {
                 Distribution.wireBreak("me.lube_oil.inlet_*"));
         int port = Distribution.freePort();
 
-        process = Distribution.start(home, port);
+        Process process = runtimes.start(home, port);
         admin = Distribution.loginAdmin(port, home);
         awaitState(port, ACKED, "unacknowledged");
         awaitState(port, UNACKED, "unacknowledged");
@@ -58,7 +53,7 @@ public class AlarmRestartIT {
         String ackedOccurrence = JSON.readTree(ack.body()).path("occurrence").asText();
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9 right after the answer
 
-        process = Distribution.start(home, port);
+        process = runtimes.start(home, port);
         admin = Distribution.loginAdmin(port, home);
         awaitState(port, UNACKED, "unacknowledged");
         JsonNode acked = alarm(port, ACKED);

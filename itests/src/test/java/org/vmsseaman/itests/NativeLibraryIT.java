@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -21,20 +21,14 @@ import org.junit.Test;
  */
 public class NativeLibraryIT {
 
-    private Process process;
-
-    @After
-    public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    @Rule
+    public final StartedRuntimes runtimes = new StartedRuntimes();
 
     @Test
     public void theHistorianLoadsDuckDbFromLibNativeAndNothingIsUnpacked() throws Exception {
         Path home = Distribution.copy();
         assertEquals("native libraries inside the shipped DuckDB bundle", List.of(), nativeEntries(duckDbBundle(home)));
-        process = Distribution.start(home, Distribution.freePort());
+        Process process = runtimes.start(home, Distribution.freePort());
         Path log = home.resolve("logs/vmsseaman.log");
         Await.until(
                 Duration.ofSeconds(60),
@@ -68,9 +62,10 @@ public class NativeLibraryIT {
                 }
             }
         }
-        process = new ProcessBuilder(home.resolve("bin/vmsseaman").toString())
-                .redirectErrorStream(true)
-                .start();
+        Process process =
+                runtimes.track(new ProcessBuilder(home.resolve("bin/vmsseaman").toString())
+                        .redirectErrorStream(true)
+                        .start());
         String output = new String(process.getInputStream().readAllBytes());
         assertTrue("the script ends", process.waitFor(30, TimeUnit.SECONDS));
         assertEquals("exit status; output: " + output, 1, process.exitValue());

@@ -10,26 +10,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 /** The documented start path: bin/vmsseaman as a child process, as a user runs it. */
 public class StartScriptIT {
 
-    private Process process;
-
-    @After
-    public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    @Rule
+    public final StartedRuntimes runtimes = new StartedRuntimes();
 
     @Test
     public void startsTheDemoVesselWithAGeneratedAdminPasswordAndStopsCleanlyOnSigterm() throws Exception {
         Path home = Distribution.copy();
         int port = Distribution.freePort();
-        process = Distribution.start(home, port);
+        Process process = runtimes.start(home, port);
 
         Await.until(
                 Duration.ofSeconds(60),
